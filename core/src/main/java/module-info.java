@@ -1,0 +1,14 @@
+/**
+ * The weft core: {@link dev.weft.Scheduler}, {@link dev.weft.Task}, the event system, plugin
+ * chains, plugin loading, configuration and rendering.
+ *
+ * <p>Only {@code dev.weft} is API. Everything under {@code dev.weft.core} is implementation.
+ */
+module dev.weft.core {
+    requires transitive dev.weft.api;
+    requires org.slf4j;
+
+    exports dev.weft;
+
+    uses dev.weft.api.PluginFactory;
+}

@@ -1,0 +1,33 @@
+package dev.weft.api;
+
+import java.time.Duration;
+
+/**
+ * A failed attempt, given to {@link TaskPlugin#onFailure} on the loop thread.
+ *
+ * <p>Not intended to be implemented by clients.
+ *
+ * @since 0.1
+ */
+public interface Failure {
+
+    /** @return the call */
+    TaskFuture<?> call();
+
+    /** @return the number of the attempt that failed, 1 for the first */
+    int attempt();
+
+    /** @return why it failed; never {@code null} */
+    Throwable error();
+
+    /** @return this plugin's scope within the call, whose state lives across the retries it makes */
+    CallScope scope();
+
+    /**
+     * Retries the call after a delay: the plugins inside this one run again, in a new attempt.
+     * No thread waits through the delay.
+     *
+     * @param delay the back-off; never {@code null}
+     */
+    void retryAfter(Duration delay);
+}

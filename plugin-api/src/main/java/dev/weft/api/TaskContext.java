@@ -1,0 +1,78 @@
+package dev.weft.api;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a plugin may do with the task it joins, given to {@link TaskPlugin#attach}.
+ *
+ * <p>Keep it: it stays valid for the task's life. Not intended to be implemented by clients.
+ *
+ * @since 0.1
+ */
+public interface TaskContext {
+
+    /** @return the task this plugin joined */
+    TaskView task();
+
+    /**
+     * Finds another task of the same scheduler by name.
+     *
+     * @param name the task's name; never {@code null}
+     * @return the task, if the scheduler has one of that name now
+     */
+    Optional<TaskView> task(String name);
+
+    /**
+     * Adds an event type to the task: it is counted, shown in the event tree and can be
+     * subscribed to by name. Registering the same type twice has no effect.
+     *
+     * @param type the event type; never {@code null}
+     * @throws IllegalArgumentException if the task already has another event of that name
+     */
+    void register(EventType<?> type);
+
+    /**
+     * Subscribes to one of the task's events (its own or a plugin's). The handler runs on the
+     * loop thread.
+     *
+     * @param type a registered event type; never {@code null}
+     * @param handler the callback; never {@code null}
+     * @param options the subscription options, usually {@link On#hiddenHandler()}; never {@code null}
+     * @param <T> the payload type
+     */
+    <T extends Record> void on(EventType<T> type, Consumer<? super T> handler, On options);
+
+    /**
+     * Subscribes to one of the scheduler's events ({@link SchedulerEvents}).
+     *
+     * @param type the event type; never {@code null}
+     * @param handler the callback; never {@code null}
+     * @param options the subscription options; never {@code null}
+     * @param <T> the payload type
+     */
+    <T extends Record> void onScheduler(EventType<T> type, Consumer<? super T> handler, On options);
+
+    /**
+     * Emits one of the task's events. From the loop thread the handlers run at once; from any
+     * other thread the emission is queued to the loop, in order.
+     *
+     * @param type a registered event type; never {@code null}
+     * @param payload the payload; never {@code null}
+     * @param <T> the payload type
+     */
+    <T extends Record> void emit(EventType<T> type, T payload);
+
+    /** @return the scheduler's clock: read time and set timers through it only */
+    Clock clock();
+
+    /**
+     * Runs an action on the loop thread after a delay, if the scheduler is still running then.
+     *
+     * @param delay the delay; never {@code null}
+     * @param action the action; never {@code null}
+     * @return a handle that calls it off
+     */
+    Cancellable callLater(Duration delay, Runnable action);
+}
