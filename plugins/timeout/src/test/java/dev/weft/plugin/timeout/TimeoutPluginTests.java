@@ -1,0 +1,215 @@
+package dev.weft.plugin.timeout;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.api.Panel;
+import dev.weft.api.TaskTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TimeoutPluginTests {
+
+    private static final Duration LIMIT = Duration.ofSeconds(2);
+
+    private final FakeContext context = new FakeContext();
+    private final FakeCall call = new FakeCall(7, "job");
+
+    private TimeoutPlugin plugin(boolean interrupt) {
+        TimeoutPlugin plugin = new TimeoutPlugin(new TimeoutConfig(LIMIT, interrupt));
+        plugin.attach(context);
+        return plugin;
+    }
+
+    /** Runs around() on a worker thread of its own, as the core would. */
+    private CompletableFuture<Object> runOnWorker(TimeoutPlugin plugin, FakeScope scope, Callable<Object> body) {
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                outcome.complete(plugin.around(new FakeInvocation(call, 1, scope, body)));
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        }, "test-worker");
+        worker.start();
+        return outcome;
+    }
+
+    @Test
+    void callPastItsLimitFailsTheScopeWithLimitAndElapsedAndInterrupts() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Object> outcome = runOnWorker(plugin, scope, () -> {
+            running.countDown();
+            new CountDownLatch(1).await();
+            return "never";
+        });
+        assertTrue(running.await(5, SECONDS));
+
+        context.clock.advance(Duration.ofMillis(1999));
+        assertNull(scope.failure, "failed before its limit");
+        context.clock.advance(Duration.ofMillis(1));
+
+        TaskTimeoutException failure = assertInstanceOf(TaskTimeoutException.class, scope.failure);
+        assertEquals(LIMIT, failure.limit());
+        assertEquals(LIMIT, failure.elapsed());
+        assertTrue(scope.interrupted);
+        ExecutionException thrown = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> outcome.get(5, SECONDS));
+        assertInstanceOf(InterruptedException.class, thrown.getCause());
+        assertEquals(java.util.List.of(new TimeoutEvent(7, "job", LIMIT, LIMIT)),
+                context.payloads(TimeoutEvents.TIMEOUT));
+        assertEquals(1, plugin.timedOutCount());
+        assertEquals(0, plugin.ignoredCount(), "it honoured the interrupt");
+        assertTrue(context.payloads(TimeoutEvents.TIMEOUT_IGNORED).isEmpty());
+    }
+
+    @Test
+    void limitCountsFromWhenTheScopeStartedNotFromTheFirstEntry() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        context.clock.advance(Duration.ofMillis(500));
+        plugin.around(new FakeInvocation(call, 1, scope, () -> {
+            assertEquals(1, context.clock.pending());
+            assertEquals(LIMIT.toNanos(), context.clock.nextDue());
+            return null;
+        }));
+    }
+
+    @Test
+    void aScopeEnteredByEveryAttemptSetsOneTimer() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        plugin.around(new FakeInvocation(call, 1, scope, () -> "first"));
+        plugin.around(new FakeInvocation(call, 2, scope, () -> "second"));
+        assertEquals(1, context.clock.pending());
+    }
+
+    @Test
+    void theTimerIsCancelledWhenTheScopeEnds() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        assertEquals("done", plugin.around(new FakeInvocation(call, 1, scope, () -> "done")));
+        scope.end();
+
+        assertEquals(0, context.clock.pending());
+        context.clock.advance(LIMIT.multipliedBy(2));
+        assertTrue(context.emitted.isEmpty());
+        assertEquals(0, plugin.timedOutCount());
+    }
+
+    @Test
+    void aFunctionIgnoringTheInterruptIsReportedOnceItReturns() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> outcome = runOnWorker(plugin, scope, () -> {
+            running.countDown();
+            awaitUninterruptibly(release);
+            return "late";
+        });
+        assertTrue(running.await(5, SECONDS));
+        context.clock.advance(LIMIT);
+        assertInstanceOf(TaskTimeoutException.class, scope.failure);
+        assertTrue(context.payloads(TimeoutEvents.TIMEOUT_IGNORED).isEmpty(), "not before it returns");
+
+        context.clock.advance(Duration.ofSeconds(3));
+        release.countDown();
+        assertEquals("late", outcome.get(5, SECONDS));
+
+        assertEquals(java.util.List.of(new TimeoutIgnoredEvent(7, "job", Duration.ofSeconds(5))),
+                context.payloads(TimeoutEvents.TIMEOUT_IGNORED));
+        assertEquals(1, plugin.ignoredCount());
+    }
+
+    @Test
+    void withInterruptOffTheWorkerIsNotInterrupted() throws Exception {
+        TimeoutPlugin plugin = plugin(false);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> outcome = runOnWorker(plugin, scope, () -> {
+            running.countDown();
+            assertTrue(release.await(5, SECONDS));
+            return Thread.currentThread().isInterrupted();
+        });
+        assertTrue(running.await(5, SECONDS));
+        context.clock.advance(LIMIT);
+        assertFalse(scope.interrupted);
+        release.countDown();
+        assertEquals(false, outcome.get(5, SECONDS));
+        assertEquals(1, plugin.timedOutCount());
+        assertEquals(1, plugin.ignoredCount(), "it kept its thread past the limit");
+    }
+
+    @Test
+    void aScopeThatAlreadyEndedIsNotFailedAgain() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        // The core may end the scope (say, a cancel) after the timer was taken off the clock's queue.
+        plugin.around(new FakeInvocation(call, 1, scope, () -> {
+            scope.fail(new IllegalStateException("cancelled"), true);
+            Thread.interrupted();
+            return null;
+        }));
+        context.clock.advance(LIMIT);
+        assertInstanceOf(IllegalStateException.class, scope.failure);
+        assertTrue(context.emitted.isEmpty());
+    }
+
+    @Test
+    void interruptionsAreRecognisedThroughCauses() {
+        assertTrue(TimeoutPlugin.isInterruption(new InterruptedException()));
+        assertTrue(TimeoutPlugin.isInterruption(new RuntimeException(new java.io.InterruptedIOException())));
+        assertFalse(TimeoutPlugin.isInterruption(new IllegalStateException("no")));
+        assertFalse(TimeoutPlugin.isInterruption(null));
+    }
+
+    @Test
+    void panelShowsTheLimitAndCounts() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        Map<String, Object> rows = new LinkedHashMap<>();
+        plugin.describe(new Panel() {
+            @Override
+            public Panel row(String label, Object value) {
+                rows.put(label, value);
+                return this;
+            }
+        });
+        assertEquals(Map.of("Limit", "2s", "Timed out", 0L, "Ignored interrupt", 0L), rows);
+        assertEquals(java.util.List.of("Limit", "Timed out", "Ignored interrupt"), java.util.List.copyOf(rows.keySet()));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (latch.await(10, TimeUnit.SECONDS)) {
+                        return;
+                    }
+                    throw new AssertionError("latch not released");
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
