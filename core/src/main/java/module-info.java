@@ -7,6 +7,8 @@
 module dev.weft.core {
     requires transitive dev.weft.api;
     requires org.slf4j;
+    requires org.pf4j;
+    requires org.snakeyaml.engine.v2;
 
     exports dev.weft;
 

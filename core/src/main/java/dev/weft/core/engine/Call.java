@@ -1,0 +1,275 @@
+package dev.weft.core.engine;
+
+import dev.weft.api.CallState;
+import dev.weft.api.Cancellable;
+import dev.weft.api.TaskFuture;
+import dev.weft.api.TaskPlugin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One submitted call across all of its attempts. The loop thread owns its outcome; the fields a
+ * timer or a cancelling thread may touch (current attempt, pending retry, scopes) are guarded by
+ * this object's lock.
+ */
+public final class Call implements TaskFuture<Object> {
+
+    private final Engine engine;
+    private final long id;
+    private final TaskRuntime task;
+    private final Object argument;
+    private final CallFunction function;
+    private final List<PluginSlot> plugins;
+
+    private volatile CallState state = CallState.PENDING;
+    private volatile int attempts;
+    private volatile Object result;
+    private volatile Throwable exception;
+
+    // Guarded by this.
+    private Attempt current;
+    private Cancellable pendingRetry;
+    private final Scope[] scopes;
+    private boolean ending;
+
+    // Loop thread only.
+    final List<Throwable> causes = new ArrayList<>(1);
+    boolean finished;
+
+    /** The function a call runs, with its argument type erased. */
+    @FunctionalInterface
+    public interface CallFunction {
+        /** @return the result */
+        Object apply(Object argument) throws Exception;
+    }
+
+    Call(Engine engine, long id, TaskRuntime task, Object argument, CallFunction function, List<PluginSlot> plugins) {
+        this.engine = engine;
+        this.id = id;
+        this.task = task;
+        this.argument = argument;
+        this.function = function;
+        this.plugins = plugins;
+        this.scopes = new Scope[plugins.size()];
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String taskName() {
+        return task == null ? "submit" : task.name();
+    }
+
+    @Override
+    public Object argument() {
+        return argument;
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public Optional<Object> result() {
+        return Optional.ofNullable(result);
+    }
+
+    @Override
+    public Optional<Throwable> exception() {
+        return Optional.ofNullable(exception);
+    }
+
+    @Override
+    public boolean cancel() {
+        synchronized (this) {
+            if (ending || state.isTerminal()) {
+                return false;
+            }
+            if (current != null && current.isActive()) {
+                return current.abandon(new Outcome.Cancelled("cancelled by the user", false), true);
+            }
+            if (pendingRetry != null) {
+                pendingRetry.cancel();
+                pendingRetry = null;
+                engine.postOutcome(this, new Outcome.Cancelled("cancelled by the user", false));
+                return true;
+            }
+            return false;
+        }
+    }
+
+    TaskRuntime task() {
+        return task;
+    }
+
+    CallFunction function() {
+        return function;
+    }
+
+    int chainLength() {
+        return plugins.size();
+    }
+
+    TaskPlugin plugin(int index) {
+        return plugins.get(index).plugin();
+    }
+
+    String pluginName(int index) {
+        return plugins.get(index).name();
+    }
+
+    Scope scope(int index) {
+        synchronized (this) {
+            if (scopes[index] == null) {
+                scopes[index] = new Scope(this, index, engine.clock().nanoTime());
+            }
+            return scopes[index];
+        }
+    }
+
+    /** Starts a new attempt that enters the chain at {@code startIndex}; loop thread. */
+    Attempt newAttempt(int startIndex) {
+        synchronized (this) {
+            Attempt attempt = new Attempt(this, ++attempts, startIndex);
+            current = attempt;
+            state = CallState.PENDING;
+            return attempt;
+        }
+    }
+
+    void attemptStarted(Attempt attempt) {
+        state = CallState.RUNNING;
+        if (task != null) {
+            task.attemptStarted();
+        }
+    }
+
+    void attemptEnded(Attempt attempt, boolean wasRunning, Outcome outcome) {
+        if (wasRunning && task != null) {
+            task.attemptEnded();
+        }
+        engine.attemptEnded(this, outcome);
+    }
+
+    /** Holds a retry timer until it fires; loop thread. */
+    void awaitRetry(Cancellable timer) {
+        synchronized (this) {
+            state = CallState.PENDING;
+            pendingRetry = timer;
+        }
+    }
+
+    /** @return whether the retry timer is still the pending one (not cancelled or replaced) */
+    boolean takeRetry(Cancellable timer) {
+        synchronized (this) {
+            if (pendingRetry != timer || ending) {
+                return false;
+            }
+            pendingRetry = null;
+            return true;
+        }
+    }
+
+    /** Drops a pending retry so the call ends with its last failure; used at shutdown. */
+    boolean dropRetry() {
+        synchronized (this) {
+            if (pendingRetry == null) {
+                return false;
+            }
+            pendingRetry.cancel();
+            pendingRetry = null;
+            return true;
+        }
+    }
+
+    /** Cancels whatever runs or waits, for a run that ends without waiting. */
+    void cancelForShutdown() {
+        synchronized (this) {
+            if (ending || state.isTerminal()) {
+                return;
+            }
+            if (current != null && current.isActive()) {
+                current.abandon(new Outcome.Cancelled("the run ended without waiting", true), true);
+            }
+        }
+    }
+
+    boolean failScope(int index, Throwable failure, boolean interrupt) {
+        List<Runnable> actions;
+        synchronized (this) {
+            Scope scope = scopes[index];
+            if (ending || state.isTerminal() || scope == null || scope.isEnded()) {
+                return false;
+            }
+            Outcome.Failed outcome = new Outcome.Failed(failure, index);
+            if (current != null && current.isActive()) {
+                if (!current.abandon(outcome, interrupt)) {
+                    return false;
+                }
+            } else if (pendingRetry != null) {
+                pendingRetry.cancel();
+                pendingRetry = null;
+                engine.postOutcome(this, outcome);
+            } else {
+                return false;
+            }
+            actions = endScopesFrom(index);
+        }
+        actions.forEach(Runnable::run);
+        return true;
+    }
+
+    /** Ends the scopes of plugins at {@code index} and inside it; returns their end actions. */
+    List<Runnable> endScopesFrom(int index) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            for (int i = index; i < scopes.length; i++) {
+                if (scopes[i] != null) {
+                    actions.addAll(scopes[i].end());
+                    scopes[i] = null;
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** Marks the call as ending: cancel and scope failures no longer apply; loop thread. */
+    void markEnding() {
+        synchronized (this) {
+            ending = true;
+        }
+    }
+
+    void succeed(Object value) {
+        result = value;
+        state = CallState.SUCCEEDED;
+    }
+
+    void fail(Throwable error) {
+        exception = error;
+        state = CallState.FAILED;
+    }
+
+    void cancelled() {
+        state = CallState.CANCELLED;
+    }
+
+    void reportPluginError(String plugin, String hook, Throwable error) {
+        engine.pluginError(taskName(), plugin, hook, error);
+    }
+
+    @Override
+    public String toString() {
+        return "Call#" + id + "[" + taskName() + "(" + argument + ") " + state + "]";
+    }
+}

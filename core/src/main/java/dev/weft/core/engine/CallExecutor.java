@@ -1,0 +1,136 @@
+package dev.weft.core.engine;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/** Where attempts run: a pool weft owns, an executor the user owns, or the loop itself. */
+public interface CallExecutor {
+
+    /** Prepares for a run; {@code loop} posts a job to the loop (used by the sequential executor). */
+    void beginRun(BiConsumer<Inbox.Kind, Runnable> loop);
+
+    /** Runs an attempt. */
+    void execute(Runnable attempt) throws RejectedExecutionException;
+
+    /** Ends a run: every attempt has ended; {@code wait} false means interrupt what still runs. */
+    void endRun(boolean wait);
+
+    /** @return the executor as the event tree shows it */
+    String describe();
+
+    /** @return a pool of daemon worker threads, new for each run and shut down at its end */
+    static CallExecutor threads(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        return new Threads(workers);
+    }
+
+    /** @return an executor the caller owns: weft never shuts it down */
+    static CallExecutor provided(ExecutorService executor) {
+        return new Provided(executor);
+    }
+
+    /** @return runs each attempt on the loop thread, in submission order */
+    static CallExecutor sequential() {
+        return new Sequential();
+    }
+
+    /** A pool weft owns. Daemon threads, so an abandoned call cannot keep the JVM alive. */
+    final class Threads implements CallExecutor {
+        private static final AtomicInteger POOLS = new AtomicInteger();
+        private final int workers;
+        private ThreadPoolExecutor pool;
+
+        Threads(int workers) {
+            this.workers = workers;
+        }
+
+        @Override
+        public void beginRun(BiConsumer<Inbox.Kind, Runnable> loop) {
+            int poolId = POOLS.incrementAndGet();
+            AtomicInteger threadId = new AtomicInteger();
+            pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "weft-worker-" + poolId + "-" + threadId.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+
+        @Override
+        public void execute(Runnable attempt) {
+            pool.execute(attempt);
+        }
+
+        @Override
+        public void endRun(boolean wait) {
+            if (wait) {
+                pool.shutdown();
+            } else {
+                pool.shutdownNow();
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "threads(workers=" + workers + ")";
+        }
+    }
+
+    /** An executor the user owns; weft only submits to it. */
+    final class Provided implements CallExecutor {
+        private final ExecutorService executor;
+
+        Provided(ExecutorService executor) {
+            this.executor = executor;
+        }
+
+        @Override
+        public void beginRun(BiConsumer<Inbox.Kind, Runnable> loop) {
+        }
+
+        @Override
+        public void execute(Runnable attempt) {
+            executor.execute(attempt);
+        }
+
+        @Override
+        public void endRun(boolean wait) {
+        }
+
+        @Override
+        public String describe() {
+            return executor.getClass().getSimpleName() + " (caller-owned)";
+        }
+    }
+
+    /** Runs attempts on the loop thread, queued behind the events already posted. */
+    final class Sequential implements CallExecutor {
+        private BiConsumer<Inbox.Kind, Runnable> loop;
+
+        @Override
+        public void beginRun(BiConsumer<Inbox.Kind, Runnable> loop) {
+            this.loop = loop;
+        }
+
+        @Override
+        public void execute(Runnable attempt) {
+            loop.accept(Inbox.Kind.EXECUTE, attempt);
+        }
+
+        @Override
+        public void endRun(boolean wait) {
+        }
+
+        @Override
+        public String describe() {
+            return "sequential";
+        }
+    }
+}

@@ -1,0 +1,665 @@
+package dev.weft.core.engine;
+
+import dev.weft.Action;
+import dev.weft.ExitState;
+import dev.weft.RunFailedException;
+import dev.weft.RunOptions;
+import dev.weft.SchedulerNotRunningException;
+import dev.weft.api.Cancellable;
+import dev.weft.api.Clock;
+import dev.weft.api.EventType;
+import dev.weft.api.ExceptionEvent;
+import dev.weft.api.FutureEvent;
+import dev.weft.api.PluginErrorEvent;
+import dev.weft.api.PluginException;
+import dev.weft.api.ResultEvent;
+import dev.weft.api.SchedulerEvents;
+import dev.weft.api.Signal;
+import dev.weft.api.StopEvent;
+import dev.weft.api.SubmittedEvent;
+import dev.weft.api.TaskEvents;
+import dev.weft.core.event.EventBus;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's engine: the event loop, the run lifecycle, the exception policy and the life
+ * of every call.
+ *
+ * <p>The thread in {@link #run} is the loop. Every callback and every plugin hook but
+ * {@code around} runs on it. Other threads (workers, timers, callers of {@code submit}) only
+ * post jobs to its {@link Inbox}.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final Random REFS = new SecureRandom();
+    private static final String REF_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final Clock clock;
+    private final CallExecutor executor;
+    private final EventBus bus = new EventBus("the scheduler");
+    private final Map<String, TaskRuntime> tasks = new LinkedHashMap<>();
+    private final ConcurrentSkipListMap<Long, Call> queue = new ConcurrentSkipListMap<>();
+    private final AtomicLong nextCallId = new AtomicLong();
+    private final AtomicInteger activeAttempts = new AtomicInteger();
+    private final AtomicBoolean inRun = new AtomicBoolean();
+    private final Inbox inbox = new Inbox();
+    private final Object idleLock = new Object();
+
+    private volatile Thread loopThread;
+    private volatile boolean running;
+    private volatile boolean retriesAllowed;
+    private volatile long runGeneration;
+
+    // Set from any thread under this lock; read by the loop.
+    private StopRequest stop;
+    private Throwable raise;
+
+    // Loop thread only.
+    private RunOptions options = RunOptions.defaults();
+    private boolean emptyNotified;
+    private boolean timedOut;
+
+    private enum StopKind { USER, EXCEPTION, CANCELLED }
+
+    private record StopRequest(String reason, Throwable cause, StopKind kind) {
+    }
+
+    /**
+     * @param clock the time source for timeouts, timers and plugins
+     * @param executor where attempts run
+     */
+    public Engine(Clock clock, CallExecutor executor) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        SchedulerEvents.ALL.forEach(bus::register);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /** @return the scheduler's events */
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the executor, as the event tree shows it */
+    public String executorDescription() {
+        return executor.describe();
+    }
+
+    /** @return whether the scheduler accepts submissions now */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** @return whether no call is in flight */
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /** @return the calls in flight, in submission order */
+    public List<Call> queued() {
+        return new ArrayList<>(queue.values());
+    }
+
+    /** @return the tasks made through the scheduler, in creation order */
+    public synchronized List<TaskRuntime> tasks() {
+        return new ArrayList<>(tasks.values());
+    }
+
+    /** @return the task of that name, if any */
+    public synchronized Optional<TaskRuntime> findTask(String name) {
+        return Optional.ofNullable(tasks.get(name));
+    }
+
+    /**
+     * Makes a task and attaches its plugins in chain order.
+     *
+     * @throws IllegalArgumentException if the scheduler already has a task of that name
+     * @throws PluginException if a plugin's attach throws (the task is then not made)
+     */
+    public TaskRuntime newTask(String name, Call.CallFunction function, List<PluginSlot> plugins) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(function, "function");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("task name must not be blank");
+        }
+        synchronized (this) {
+            if (tasks.containsKey(name)) {
+                throw new IllegalArgumentException("the scheduler already has a task named '" + name + "'");
+            }
+        }
+        TaskRuntime task = new TaskRuntime(this, name, "Task-" + name + "-" + randomRef(), function);
+        for (PluginSlot slot : plugins) {
+            task.attach(slot);
+        }
+        synchronized (this) {
+            if (tasks.putIfAbsent(name, task) != null) {
+                throw new IllegalArgumentException("the scheduler already has a task named '" + name + "'");
+            }
+        }
+        return task;
+    }
+
+    private static String randomRef() {
+        StringBuilder sb = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            sb.append(REF_CHARS.charAt(REFS.nextInt(REF_CHARS.length())));
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- the run
+
+    /**
+     * Runs until stopped, out of work or out of time; see {@link dev.weft.Scheduler#run(RunOptions)}.
+     */
+    public ExitState run(RunOptions runOptions) {
+        Objects.requireNonNull(runOptions, "options");
+        if (!inRun.compareAndSet(false, true)) {
+            throw new IllegalStateException("the scheduler is already running; run() cannot be called twice at once");
+        }
+        try {
+            return runOnce(runOptions);
+        } finally {
+            loopThread = null;
+            inRun.set(false);
+        }
+    }
+
+    private ExitState runOnce(RunOptions runOptions) {
+        synchronized (this) {
+            stop = null;
+            raise = null;
+        }
+        options = runOptions;
+        emptyNotified = false;
+        timedOut = false;
+        long generation = ++runGeneration;
+        loopThread = Thread.currentThread();
+        inbox.open();
+        executor.beginRun(this::postOrRunHere);
+        retriesAllowed = true;
+        running = true;
+        Cancellable timeoutTimer = runOptions.timeout()
+                .map(limit -> clock.schedule(limit, () -> inbox.post(Inbox.Kind.WAKE, () -> {
+                    if (generation == runGeneration) {
+                        timedOut = true;
+                    }
+                })))
+                .orElse(null);
+
+        emit(bus, SchedulerEvents.START, Signal.INSTANCE);
+        ExitState.Code reason = loopUntilEnd();
+
+        if (reason == ExitState.Code.STOPPED) {
+            StopRequest s = currentStop();
+            emit(bus, SchedulerEvents.STOP, new StopEvent(s.reason(), Optional.ofNullable(s.cause())));
+        } else if (reason == ExitState.Code.TIMEOUT) {
+            emit(bus, SchedulerEvents.TIMEOUT, Signal.INSTANCE);
+        }
+        emit(bus, SchedulerEvents.FINISHING, Signal.INSTANCE);
+        shutDown(timeoutTimer);
+        emit(bus, SchedulerEvents.FINISHED, Signal.INSTANCE);
+        drainUntilClosed();
+        return exitState(reason);
+    }
+
+    private ExitState.Code loopUntilEnd() {
+        while (true) {
+            if (currentStop() != null) {
+                return ExitState.Code.STOPPED;
+            }
+            if (queue.isEmpty()) {
+                if (!emptyNotified) {
+                    emptyNotified = true;
+                    emit(bus, SchedulerEvents.EMPTY, Signal.INSTANCE);
+                    continue; // an empty handler may have stopped the run or submitted more
+                }
+                if (options.endOnEmpty()) {
+                    return ExitState.Code.EXHAUSTED;
+                }
+            }
+            if (timedOut) {
+                return ExitState.Code.TIMEOUT;
+            }
+            runJob(takeJob());
+        }
+    }
+
+    private Inbox.Job takeJob() {
+        try {
+            return inbox.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            requestStop("the loop thread was interrupted", e, StopKind.EXCEPTION, true);
+            return new Inbox.Job(Inbox.Kind.WAKE, () -> Thread.interrupted());
+        }
+    }
+
+    /** Ends the run: no new attempts, calls waiting for a retry end, then wait or cancel. */
+    private void shutDown(Cancellable timeoutTimer) {
+        running = false;
+        retriesAllowed = false;
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel();
+        }
+        for (Call call : queue.values()) {
+            if (call.dropRetry()) {
+                Throwable last = call.causes.isEmpty() ? new CancellationException("retry dropped")
+                        : call.causes.get(call.causes.size() - 1);
+                postOutcome(call, new Outcome.Failed(last, 0));
+            }
+        }
+        if (!options.waitForCalls()) {
+            queue.values().forEach(Call::cancelForShutdown);
+        }
+        // Wait for every attempt to end. Only what an attempt needs to end runs now; events wait
+        // until after 'finished', in order, as AMLTK delivers them.
+        List<Inbox.Job> deferred = new ArrayList<>();
+        while (activeAttempts.get() > 0) {
+            Inbox.Job job = takeJob();
+            switch (job.kind()) {
+                case EXECUTE, SUBMIT, CALLBACK, WAKE -> runJob(job);
+                default -> deferred.add(job);
+            }
+        }
+        executor.endRun(options.waitForCalls());
+        deferred.forEach(this::runJob);
+    }
+
+    private void drainUntilClosed() {
+        while (true) {
+            List<Inbox.Job> rest = inbox.closeIfEmpty();
+            if (rest.isEmpty()) {
+                break;
+            }
+            rest.forEach(this::runJob);
+        }
+        if (!queue.isEmpty()) {
+            // Unreachable if every path above holds; cancelling keeps the exactly-once promise anyway.
+            LOG.error("weft bug: {} calls had no outcome at the end of the run; cancelling them", queue.size());
+            for (Call call : queue.values()) {
+                finishCall(call, new Outcome.Cancelled("lost at shutdown", true));
+            }
+        }
+    }
+
+    private ExitState exitState(ExitState.Code reason) {
+        Throwable toRaise;
+        StopRequest s;
+        synchronized (this) {
+            toRaise = raise;
+            s = stop;
+        }
+        if (toRaise != null) {
+            throw rethrow(toRaise);
+        }
+        if (s != null) {
+            Optional<Throwable> cause = Optional.ofNullable(s.cause());
+            return switch (s.kind()) {
+                case USER -> new ExitState(ExitState.Code.STOPPED, cause);
+                case EXCEPTION -> new ExitState(ExitState.Code.EXCEPTION, cause);
+                case CANCELLED -> new ExitState(ExitState.Code.CANCELLED, cause);
+            };
+        }
+        return ExitState.of(reason);
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new RunFailedException(t);
+    }
+
+    private void runJob(Inbox.Job job) {
+        try {
+            job.action().run();
+        } catch (RuntimeException | Error e) {
+            // Jobs isolate callbacks and hooks themselves; anything reaching here is weft's own fault.
+            LOG.error("weft: a loop job failed", e);
+            requestStop("weft: a loop job failed: " + e, e, StopKind.EXCEPTION, true);
+        }
+    }
+
+    private void postOrRunHere(Inbox.Kind kind, Runnable action) {
+        if (!inbox.post(kind, action)) {
+            throw new RejectedExecutionException("the scheduler is not running");
+        }
+    }
+
+    // ---------------------------------------------------------------- stopping and policies
+
+    /** Stops the run from any thread; a no-op when not running. */
+    public void stop(String reason, Throwable cause) {
+        Objects.requireNonNull(reason, "reason");
+        requestStop(reason, cause, StopKind.USER, false);
+    }
+
+    private synchronized StopRequest currentStop() {
+        return stop;
+    }
+
+    private void requestStop(String reason, Throwable cause, StopKind kind, boolean raiseIt) {
+        synchronized (this) {
+            if (raiseIt && raise == null) {
+                raise = cause;
+            }
+            if (stop != null || !running) {
+                return;
+            }
+            stop = new StopRequest(reason, cause, kind);
+            running = false;
+        }
+        inbox.post(Inbox.Kind.WAKE, () -> { });
+    }
+
+    private void applyExceptionPolicy(Throwable error, String what) {
+        if (error instanceof Error) {
+            LOG.error("{} threw {}; an Error always stops the run", what, error.toString());
+            requestStop(what + " threw " + error, error, StopKind.EXCEPTION, true);
+            return;
+        }
+        Action action = options.onException().actionFor(error);
+        switch (action) {
+            case CONTINUE -> LOG.debug("{} threw {}; continuing", what, error.toString());
+            case END -> {
+                LOG.warn("{} threw {}; ending the run", what, error.toString());
+                requestStop(what + " threw " + error, error, StopKind.EXCEPTION, false);
+            }
+            case RAISE -> {
+                LOG.warn("{} threw {}; stopping the run to raise it", what, error.toString());
+                requestStop(what + " threw " + error, error, StopKind.EXCEPTION, true);
+            }
+        }
+    }
+
+    private void applyCancelPolicy(Call call) {
+        Action action = options.onCancelled();
+        if (action == Action.CONTINUE) {
+            return;
+        }
+        CancellationException cancelled = new CancellationException(call + " was cancelled");
+        requestStop("ending on the cancellation of " + call, cancelled, StopKind.CANCELLED, action == Action.RAISE);
+    }
+
+    private void handlerFailed(String event, String handler, Throwable error) {
+        LOG.warn("handler {} of @{} threw", handler, event, error);
+        applyExceptionPolicy(error, "handler " + handler + " of @" + event);
+    }
+
+    /** Reports a plugin fault as a {@code plugin-error} event; safe from any thread. */
+    void pluginError(String task, String plugin, String hook, Throwable error) {
+        LOG.warn("plugin '{}' of task '{}' failed in {}", plugin, task, hook, error);
+        emit(bus, SchedulerEvents.PLUGIN_ERROR, new PluginErrorEvent(task, plugin, hook, error));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /**
+     * Emits an event: at once on the loop thread, queued to the loop from any other thread, and
+     * at once on the caller's thread when no run is in progress.
+     */
+    public <T extends Record> void emit(EventBus target, EventType<T> type, T payload) {
+        if (Thread.currentThread() == loopThread) {
+            target.emit(type, payload, this::handlerFailed);
+        } else if (!inbox.post(Inbox.Kind.EMIT, () -> target.emit(type, payload, this::handlerFailed))) {
+            synchronized (idleLock) {
+                target.emit(type, payload, (event, handler, error) ->
+                        LOG.warn("handler {} of @{} threw while no run was in progress", handler, event, error));
+            }
+        }
+    }
+
+    /** Runs an action on the loop after a delay, if the same run is still going then. */
+    public Cancellable callLater(Duration delay, Runnable action) {
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(action, "action");
+        if (!running) {
+            throw new SchedulerNotRunningException("callLater needs a running scheduler");
+        }
+        long generation = runGeneration;
+        String location = "callLater";
+        return clock.schedule(delay, () -> inbox.post(Inbox.Kind.CALLBACK, () -> {
+            if (!running || generation != runGeneration) {
+                LOG.debug("a callLater action was dropped: the run it was set in has ended");
+                return;
+            }
+            try {
+                action.run();
+            } catch (Throwable e) {
+                handlerFailed("call-later", location, e);
+            }
+        }));
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /**
+     * Submits a task's call from any thread; see {@link dev.weft.Task#submit}.
+     *
+     * @return the call, or empty if a plugin vetoed it
+     * @throws SchedulerNotRunningException if the scheduler is not running
+     */
+    public Optional<Call> submit(TaskRuntime task, Object argument) {
+        if (Thread.currentThread() == loopThread) {
+            return submitOnLoop(task, argument, task.function());
+        }
+        return viaLoop(() -> submitOnLoop(task, argument, task.function()), task.name());
+    }
+
+    /** Submits a raw call without a task or plugins, from any thread. */
+    public Call submitRaw(Call.CallFunction function, Object argument) {
+        Objects.requireNonNull(function, "fn");
+        if (Thread.currentThread() == loopThread) {
+            return submitOnLoop(null, argument, function).orElseThrow();
+        }
+        return viaLoop(() -> submitOnLoop(null, argument, function), "submit").orElseThrow();
+    }
+
+    private Optional<Call> viaLoop(java.util.function.Supplier<Optional<Call>> submission, String what) {
+        if (!running) {
+            throw notRunning(what);
+        }
+        CompletableFuture<Optional<Call>> result = new CompletableFuture<>();
+        boolean posted = inbox.post(Inbox.Kind.SUBMIT, () -> {
+            try {
+                result.complete(submission.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        if (!posted) {
+            throw notRunning(what);
+        }
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting to '" + what + "'", e);
+        }
+    }
+
+    private static SchedulerNotRunningException notRunning(String what) {
+        return new SchedulerNotRunningException("cannot submit to '" + what + "': the scheduler is not running");
+    }
+
+    private Optional<Call> submitOnLoop(TaskRuntime task, Object argument, Call.CallFunction function) {
+        String name = task == null ? "submit" : task.name();
+        if (!running) {
+            throw notRunning(name);
+        }
+        List<PluginSlot> plugins = task == null ? List.of() : task.plugins();
+        PluginException fault = null;
+        if (task != null) {
+            SubmissionContext submission = new SubmissionContext(task, argument);
+            for (PluginSlot slot : plugins) {
+                try {
+                    slot.plugin().beforeSubmit(submission);
+                } catch (Exception | LinkageError e) {
+                    fault = new PluginException(slot.name(), "beforeSubmit", "threw " + e, e);
+                    pluginError(name, slot.name(), "beforeSubmit", fault);
+                    break;
+                }
+                if (submission.isVetoed()) {
+                    LOG.debug("plugin '{}' vetoed a call of task '{}': {}", slot.name(), name, submission.reason());
+                    return Optional.empty();
+                }
+            }
+        }
+        Call call = new Call(this, nextCallId.incrementAndGet(), task, argument, function, plugins);
+        queue.put(call.id(), call);
+        emptyNotified = false;
+        if (task != null) {
+            task.enqueue(call);
+        }
+        emit(bus, SchedulerEvents.FUTURE_SUBMITTED, new FutureEvent(call));
+        if (task != null) {
+            emit(task.bus(), TaskEvents.SUBMITTED, new SubmittedEvent(call, argument));
+        }
+        if (fault != null) {
+            postOutcome(call, new Outcome.Failed(fault, 0));
+        } else {
+            dispatch(call, 0);
+        }
+        return Optional.of(call);
+    }
+
+    private void dispatch(Call call, int startIndex) {
+        Attempt attempt = call.newAttempt(startIndex);
+        activeAttempts.incrementAndGet();
+        try {
+            executor.execute(attempt);
+        } catch (RejectedExecutionException e) {
+            attempt.complete(new Outcome.Failed(e, call.chainLength()));
+        }
+    }
+
+    /** An attempt ended (any thread): queue its outcome, then count it as ended. */
+    void attemptEnded(Call call, Outcome outcome) {
+        postOutcome(call, outcome);
+        activeAttempts.decrementAndGet();
+    }
+
+    void postOutcome(Call call, Outcome outcome) {
+        if (!inbox.post(Inbox.Kind.COMPLETION, () -> onOutcome(call, outcome))) {
+            LOG.error("weft bug: the outcome of {} arrived after its run ended: {}", call, outcome);
+        }
+    }
+
+    private void onOutcome(Call call, Outcome outcome) {
+        if (call.finished) {
+            return;
+        }
+        if (outcome instanceof Outcome.Failed failed) {
+            Throwable error = failed.error();
+            if (call.causes.isEmpty() || call.causes.get(call.causes.size() - 1) != error) {
+                call.causes.add(error);
+            }
+            if (retriesAllowed && !(error instanceof Error)) {
+                for (int i = failed.origin() - 1; i >= 0; i--) {
+                    FailureContext failure = new FailureContext(call, error, call.scope(i));
+                    try {
+                        call.plugin(i).onFailure(failure);
+                    } catch (Exception | LinkageError e) {
+                        PluginException fault = new PluginException(call.pluginName(i), "onFailure", "threw " + e, e);
+                        pluginError(call.taskName(), call.pluginName(i), "onFailure", fault);
+                        call.causes.add(fault);
+                        finishCall(call, new Outcome.Failed(fault, i));
+                        return;
+                    }
+                    if (failure.retryDelay() != null) {
+                        scheduleRetry(call, i, failure.retryDelay());
+                        return;
+                    }
+                }
+            }
+        }
+        finishCall(call, outcome);
+    }
+
+    private void scheduleRetry(Call call, int retryingIndex, Duration delay) {
+        call.endScopesFrom(retryingIndex + 1).forEach(Runnable::run);
+        AtomicReference<Cancellable> timer = new AtomicReference<>();
+        timer.set(clock.schedule(delay, () -> inbox.post(Inbox.Kind.CALLBACK, () -> {
+            if (call.takeRetry(timer.get())) {
+                dispatch(call, retryingIndex + 1);
+            }
+        })));
+        call.awaitRetry(timer.get());
+    }
+
+    private void finishCall(Call call, Outcome outcome) {
+        call.markEnding();
+        call.finished = true;
+        call.endScopesFrom(0).forEach(Runnable::run);
+        queue.remove(call.id());
+        TaskRuntime task = call.task();
+        if (outcome instanceof Outcome.Success success) {
+            call.succeed(success.value());
+            emit(bus, SchedulerEvents.FUTURE_DONE, new FutureEvent(call));
+            emit(bus, SchedulerEvents.FUTURE_RESULT, new ResultEvent(call, success.value()));
+            if (task != null) {
+                task.dequeue(call);
+                emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
+                emit(task.bus(), TaskEvents.RESULT, new ResultEvent(call, success.value()));
+            }
+        } else if (outcome instanceof Outcome.Failed failed) {
+            Throwable error = failed.error();
+            for (Throwable earlier : call.causes) {
+                if (earlier != error) {
+                    error.addSuppressed(earlier);
+                }
+            }
+            call.fail(error);
+            emit(bus, SchedulerEvents.FUTURE_DONE, new FutureEvent(call));
+            emit(bus, SchedulerEvents.FUTURE_EXCEPTION, new ExceptionEvent(call, error));
+            if (task != null) {
+                task.dequeue(call);
+                emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
+                emit(task.bus(), TaskEvents.EXCEPTION, new ExceptionEvent(call, error));
+            }
+            applyExceptionPolicy(error, call.toString());
+        } else if (outcome instanceof Outcome.Cancelled cancelled) {
+            call.cancelled();
+            emit(bus, SchedulerEvents.FUTURE_CANCELLED, new FutureEvent(call));
+            if (task != null) {
+                task.dequeue(call);
+                emit(task.bus(), TaskEvents.CANCELLED, new FutureEvent(call));
+            }
+            if (!cancelled.byShutdown()) {
+                applyCancelPolicy(call);
+            }
+        }
+    }
+}

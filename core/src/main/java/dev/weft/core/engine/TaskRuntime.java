@@ -1,0 +1,129 @@
+package dev.weft.core.engine;
+
+import dev.weft.api.PluginException;
+import dev.weft.api.TaskEvents;
+import dev.weft.api.TaskView;
+import dev.weft.core.event.EventBus;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A task's state inside the engine: its events, its chain and its calls in flight. */
+public final class TaskRuntime implements TaskView {
+
+    private final Engine engine;
+    private final String name;
+    private final String ref;
+    private final Call.CallFunction function;
+    private final EventBus bus;
+    private final List<PluginSlot> plugins = new CopyOnWriteArrayList<>();
+    private final Map<PluginSlot, List<String>> pluginEvents = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Set<Call> queue = new LinkedHashSet<>();
+
+    TaskRuntime(Engine engine, String name, String ref, Call.CallFunction function) {
+        this.engine = engine;
+        this.name = name;
+        this.ref = ref;
+        this.function = function;
+        this.bus = new EventBus("task '" + name + "'");
+        TaskEvents.ALL.forEach(bus::register);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String ref() {
+        return ref;
+    }
+
+    @Override
+    public int queued() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+
+    @Override
+    public int runningCount() {
+        return running.get();
+    }
+
+    /** @return the task's events */
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** @return the task's function */
+    public Call.CallFunction function() {
+        return function;
+    }
+
+    /** @return the chain, outer to inner */
+    public List<PluginSlot> plugins() {
+        return List.copyOf(plugins);
+    }
+
+    /** @return the calls submitted and not yet ended, in submission order */
+    public List<Call> futures() {
+        synchronized (queue) {
+            return new ArrayList<>(queue);
+        }
+    }
+
+    /**
+     * Adds a plugin at the inner end of the chain and attaches it. If {@code attach} throws,
+     * everything it registered is undone and the plugin is not added.
+     *
+     * @throws PluginException naming the plugin, if attach threw
+     */
+    public void attach(PluginSlot slot) {
+        PluginContext context = new PluginContext(engine, this, slot.name());
+        try {
+            slot.plugin().attach(context);
+        } catch (Exception | LinkageError e) {
+            context.undo();
+            throw new PluginException(slot.name(), "attach", "threw " + e, e);
+        }
+        pluginEvents.put(slot, context.registered());
+        plugins.add(slot);
+    }
+
+    /** @return the names of the events a plugin registered, in order */
+    public List<String> eventsOf(PluginSlot slot) {
+        return pluginEvents.getOrDefault(slot, List.of());
+    }
+
+    void enqueue(Call call) {
+        synchronized (queue) {
+            queue.add(call);
+        }
+    }
+
+    void dequeue(Call call) {
+        synchronized (queue) {
+            queue.remove(call);
+        }
+    }
+
+    void attemptStarted() {
+        running.incrementAndGet();
+    }
+
+    void attemptEnded() {
+        running.decrementAndGet();
+    }
+
+    @Override
+    public String toString() {
+        return ref;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.weft.core.event;
+
+import dev.weft.api.EventType;
+import dev.weft.api.On;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The events of one emitter (the scheduler, or one task): their types, handlers and counts.
+ *
+ * <p>Handlers run in registration order. The handler list is copied on write, so a handler
+ * subscribed during an emission takes effect from the next one (weft's decision 14), and one
+ * that throws does not stop the rest: its exception goes to the {@link CallbackFailure}.
+ * Subscribing is safe from any thread; emitting happens on the loop thread only.
+ */
+public final class EventBus {
+
+    private final String owner;
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+
+    /** @param owner names the emitter in error messages, such as {@code task 'double'} */
+    public EventBus(String owner) {
+        this.owner = owner;
+    }
+
+    private static final class Slot {
+        final EventType<?> type;
+        final AtomicLong count = new AtomicLong();
+        volatile List<Handler> handlers = List.of();
+
+        Slot(EventType<?> type) {
+            this.type = type;
+        }
+    }
+
+    /**
+     * Adds an event type; adding it again has no effect.
+     *
+     * @throws IllegalArgumentException if another type already has that name
+     */
+    public synchronized void register(EventType<?> type) {
+        Objects.requireNonNull(type, "type");
+        Slot slot = slots.get(type.name());
+        if (slot == null) {
+            slots.put(type.name(), new Slot(type));
+        } else if (!slot.type.equals(type)) {
+            throw new IllegalArgumentException(owner + " already has an event '" + type.name() + "' carrying "
+                    + slot.type.payloadType().getName() + "; cannot add one carrying " + type.payloadType().getName());
+        }
+    }
+
+    /** Subscribes a typed handler to a registered event. */
+    public <T extends Record> Handler subscribe(EventType<T> type, Consumer<? super T> callback, On options,
+            String location, Object owner) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(callback, "handler");
+        Slot slot = slot(type.name());
+        if (!slot.type.equals(type)) {
+            throw new IllegalArgumentException(this.owner + "'s event '" + type.name() + "' carries "
+                    + slot.type.payloadType().getName() + ", not " + type.payloadType().getName());
+        }
+        return add(slot, payload -> callback.accept(type.cast(payload)), options, location, owner);
+    }
+
+    /** Subscribes a handler by event name, which must be known. */
+    public Handler subscribe(String name, Consumer<? super Record> callback, On options, String location,
+            Object owner) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(callback, "handler");
+        return add(slot(name), callback::accept, options, location, owner);
+    }
+
+    private synchronized Handler add(Slot slot, Consumer<Record> callback, On options, String location,
+            Object owner) {
+        Objects.requireNonNull(options, "options");
+        Handler handler = new Handler(callback, options, location, owner);
+        List<Handler> next = new ArrayList<>(slot.handlers);
+        next.add(handler);
+        slot.handlers = List.copyOf(next);
+        return handler;
+    }
+
+    /** Removes every handler and event type an owner added; used to undo a failed plugin attach. */
+    public synchronized void removeOwnedBy(Object owner, List<String> eventNames) {
+        for (Slot slot : slots.values()) {
+            List<Handler> kept = new ArrayList<>();
+            slot.handlers.stream().filter(h -> h.owner() != owner).forEach(kept::add);
+            slot.handlers = List.copyOf(kept);
+        }
+        eventNames.forEach(slots::remove);
+    }
+
+    private synchronized Slot slot(String name) {
+        Slot slot = slots.get(name);
+        if (slot == null) {
+            throw new IllegalArgumentException(owner + " has no event '" + name + "'"
+                    + dev.weft.api.Names.didYouMean(name, slots.keySet()) + "; known events: "
+                    + String.join(", ", slots.keySet()));
+        }
+        return slot;
+    }
+
+    /**
+     * Counts the emission, then runs each handler in order, isolating failures. Loop thread only.
+     */
+    public <T extends Record> void emit(EventType<T> type, T payload, CallbackFailure failures) {
+        Slot slot = slot(type.name());
+        slot.count.incrementAndGet();
+        for (Handler handler : slot.handlers) {
+            try {
+                handler.fire(payload);
+            } catch (Throwable error) {
+                failures.handlerFailed(type.name(), handler.location(), error);
+            }
+        }
+    }
+
+    /** @return whether an event of that name is known */
+    public synchronized boolean knows(String name) {
+        return slots.containsKey(name);
+    }
+
+    /** @return the event types, in registration order */
+    public synchronized List<EventType<?>> types() {
+        List<EventType<?>> types = new ArrayList<>();
+        slots.values().forEach(s -> types.add(s.type));
+        return types;
+    }
+
+    /** @return every event's count, including zeros, in registration order */
+    public synchronized Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        slots.forEach((name, slot) -> counts.put(name, slot.count.get()));
+        return counts;
+    }
+
+    /** @return one event's count */
+    public long count(String name) {
+        return slot(name).count.get();
+    }
+
+    /** @return an event's handlers, in order */
+    public List<Handler> handlers(String name) {
+        return slot(name).handlers;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.weft.core.loading;
+
+import java.io.Closeable;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PF4J's class-loader slot for one plugin jar. It defines no classes itself: when the plugin
+ * starts it builds the jar's own {@link ModuleLayer}, and when PF4J unloads the plugin it closes
+ * the handle, which closes the jar and lets go of the layer so its loader can be collected.
+ */
+final class JarHandle extends ClassLoader implements Closeable {
+
+    private final Path jar;
+    private volatile TrackedReference reference;
+    private volatile ModuleLayer layer;
+
+    JarHandle(Path jar) {
+        super("weft-plugin:" + jar.getFileName(), null);
+        this.jar = jar;
+    }
+
+    /**
+     * Builds the jar's layer.
+     *
+     * @param parents the layers of the plugins it depends on, then the core's layer
+     * @return the layer
+     * @throws Reasons.LoadFailure if the jar is not a module that resolves
+     */
+    ModuleLayer open(List<ModuleLayer> parents) {
+        ModuleReference found;
+        try {
+            Set<ModuleReference> all = ModuleFinder.of(jar).findAll();
+            if (all.size() != 1) {
+                throw new Reasons.LoadFailure("holds " + all.size() + " modules, expected one");
+            }
+            found = all.iterator().next();
+        } catch (FindException e) {
+            throw new Reasons.LoadFailure("not a valid module: " + Reasons.of(e), e);
+        }
+        TrackedReference ref = new TrackedReference(found);
+        String name = ref.descriptor().name();
+        ModuleFinder finder = new ModuleFinder() {
+            @Override
+            public Optional<ModuleReference> find(String wanted) {
+                return wanted.equals(name) ? Optional.of(ref) : Optional.empty();
+            }
+
+            @Override
+            public Set<ModuleReference> findAll() {
+                return Set.of(ref);
+            }
+        };
+        try {
+            Configuration cf = Configuration.resolve(finder, parents.stream().map(ModuleLayer::configuration).toList(),
+                    ModuleFinder.of(), Set.of(name));
+            // Plugins see the core's modules through the parent layers, and nothing on the class path.
+            ModuleLayer built = ModuleLayer.defineModulesWithOneLoader(cf, parents,
+                    ClassLoader.getPlatformClassLoader()).layer();
+            reference = ref;
+            layer = built;
+            return built;
+        } catch (ResolutionException | FindException | LayerInstantiationException e) {
+            ref.close();
+            throw new Reasons.LoadFailure("module " + name + " does not resolve: " + Reasons.of(e), e);
+        }
+    }
+
+    /** @return the module's descriptor, once opened */
+    Optional<ModuleDescriptor> descriptor() {
+        TrackedReference ref = reference;
+        return ref == null ? Optional.empty() : Optional.of(ref.descriptor());
+    }
+
+    /** @return the layer while the plugin is started */
+    Optional<ModuleLayer> layer() {
+        return Optional.ofNullable(layer);
+    }
+
+    @Override
+    public void close() {
+        TrackedReference ref = reference;
+        reference = null;
+        layer = null;
+        if (ref != null) {
+            ref.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "plugin jar " + jar.getFileName();
+    }
+}
