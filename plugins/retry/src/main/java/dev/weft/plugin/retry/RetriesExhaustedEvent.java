@@ -6,7 +6,7 @@ import java.util.Objects;
  * Payload of {@code retries-exhausted}: an attempt failed with a retryable cause, but the retry
  * plugin gave up, so the call fails with that cause.
  *
- * @param callId the call's id ({@code TaskFuture.id()})
+ * @param call the call's id ({@code TaskFuture.id()})
  * @param task the name of the task the call belongs to; never {@code null}
  * @param attempts how many attempts were made (within the retry plugin's scope)
  * @param cause why the last attempt failed; never {@code null}
@@ -14,7 +14,7 @@ import java.util.Objects;
  *     next delay would have passed the budget; never {@code null}
  * @since 0.1
  */
-public record RetriesExhaustedEvent(long callId, String task, int attempts, Throwable cause, String limit) {
+public record RetriesExhaustedEvent(long call, String task, int attempts, Throwable cause, String limit) {
     /** Checks the arguments. */
     public RetriesExhaustedEvent {
         Objects.requireNonNull(task, "task");

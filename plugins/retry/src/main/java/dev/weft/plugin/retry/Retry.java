@@ -18,7 +18,7 @@ final class Retry implements TaskPlugin {
     private final ExceptionMatcher retryOn;
     private final ExceptionMatcher abortOn;
     // Atomic: around() runs on workers and describe() on any thread.
-    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong firstAttempts = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong gaveUp = new AtomicLong();
     private final AtomicLong aborted = new AtomicLong();
@@ -49,7 +49,14 @@ final class Retry implements TaskPlugin {
 
     @Override
     public Object around(Invocation invocation) throws Exception {
-        attempts.incrementAndGet();
+        // Touching the scope here starts it with the first attempt, so max-duration counts from
+        // then and not from the first failure. Only a scope's first entry counts as an attempt:
+        // retries are counted when scheduled, whether or not the core runs this hook again.
+        ScopeState state = invocation.scope().state(ScopeState::new);
+        if (!state.entered) {
+            state.entered = true;
+            firstAttempts.incrementAndGet();
+        }
         return invocation.proceed();
     }
 
@@ -114,7 +121,7 @@ final class Retry implements TaskPlugin {
 
     @Override
     public void describe(Panel panel) {
-        panel.row("Attempts", attempts.get());
+        panel.row("Attempts", firstAttempts.get() + retries.get());
         panel.row("Retries", retries.get());
         panel.row("Gave up", gaveUp.get());
         panel.row("Aborted", aborted.get());
@@ -125,8 +132,9 @@ final class Retry implements TaskPlugin {
         return "retry" + config;
     }
 
-    /** What this plugin remembers about one call scope. Touched only on the loop thread. */
+    /** What this plugin remembers about one call scope: attempts of a scope run one after another. */
     private static final class ScopeState {
-        int failedAttempts;
+        volatile boolean entered;
+        volatile int failedAttempts;
     }
 }

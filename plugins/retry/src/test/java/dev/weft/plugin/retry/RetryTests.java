@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.api.CallScope;
-import dev.weft.api.Invocation;
 import dev.weft.api.Options;
-import dev.weft.api.TaskFuture;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -249,49 +246,44 @@ class RetryTests {
     }
 
     @Test
-    void aroundCountsAttemptsAndPassesTheResultThrough() throws Exception {
+    void aroundProceedsOnceAndPassesTheResultThrough() throws Exception {
         Retry retry = attach(Map.of());
-        Invocation invocation = new Invocation() {
-            @Override
-            public TaskFuture<?> call() {
-                return call;
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public Object proceed() {
-                return "done";
-            }
-
-            @Override
-            public CallScope scope() {
-                return new FakeCallScope(0);
-            }
-        };
+        FakeInvocation invocation = new FakeInvocation(call, new FakeCallScope(0), "done");
 
         assertEquals("done", retry.around(invocation));
-        assertEquals("done", retry.around(invocation));
+        assertEquals(1, invocation.proceeded);
+    }
 
+    @Test
+    void attemptsCountEachScopesFirstAttemptPlusItsRetries() throws Exception {
+        Retry retry = attach(Map.of("max-attempts", 3));
+        FakeCallScope scope = new FakeCallScope(0);
+        retry.around(new FakeInvocation(call, scope, null));
+        fail(retry, scope, 1, new IOException());
+        // Whether or not the core runs around again for the retry, it is one more attempt.
+        retry.around(new FakeInvocation(call, scope, null));
+        retry.around(new FakeInvocation(call, new FakeCallScope(0), null));
         FakePanel panel = new FakePanel();
+
         retry.describe(panel);
-        assertEquals("Attempts 2", panel.rows.get(0));
+
+        assertEquals("Attempts 3", panel.rows.get(0));
     }
 
     @Test
     void panelShowsAttemptsRetriesGaveUpAndAborted() throws Exception {
         Retry retry = attach(Map.of("max-attempts", 2, "abort-on", List.of("FileNotFoundException")));
         FakeCallScope scope = new FakeCallScope(0);
+        retry.around(new FakeInvocation(call, scope, null));
         fail(retry, scope, 1, new IOException());
         fail(retry, scope, 2, new IOException());
-        fail(retry, new FakeCallScope(0), 1, new FileNotFoundException());
+        FakeCallScope other = new FakeCallScope(0);
+        retry.around(new FakeInvocation(call, other, null));
+        fail(retry, other, 1, new FileNotFoundException());
         FakePanel panel = new FakePanel();
 
         retry.describe(panel);
 
-        assertEquals(List.of("Attempts 0", "Retries 1", "Gave up 1", "Aborted 1"), panel.rows);
+        assertEquals(List.of("Attempts 3", "Retries 1", "Gave up 1", "Aborted 1"), panel.rows);
     }
 }
