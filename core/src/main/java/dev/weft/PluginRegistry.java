@@ -291,22 +291,29 @@ public final class PluginRegistry implements AutoCloseable {
         }
     }
 
-    /** Unloads jars none of whose plugins ended up usable (such as the loser of a pin). */
+    /**
+     * Unloads jars none of whose plugins ended up usable (such as the loser of a pin), so their
+     * layers do not stay loaded for nothing. Jars that depend on them go too, and say why.
+     */
     private void releaseUnused() {
+        if (folder.isEmpty()) {
+            return;
+        }
         Set<String> loaded = found.stream().flatMap(f -> f.jarId().stream()).collect(Collectors.toSet());
         Set<String> used = found.stream().filter(f -> f.info().usable()).flatMap(f -> f.jarId().stream())
                 .collect(Collectors.toSet());
         loaded.removeAll(used);
         for (String id : loaded) {
-            folder.ifPresent(f -> f.unload(id));
+            Set<String> gone = new HashSet<>(folder.get().unload(id));
+            found.replaceAll(f -> {
+                if (f.jarId().isEmpty() || !gone.contains(f.jarId().get())) {
+                    return f;
+                }
+                Found detached = new Found(f.info(), f.factory(), Optional.empty());
+                return f.info().usable() ? detached.demote(PluginState.FAILED, "depends on plugin jar '" + id
+                        + "', none of whose plugins is usable") : detached;
+            });
         }
-        List<Found> kept = new ArrayList<>();
-        for (Found f : found) {
-            kept.add(f.jarId().isPresent() && loaded.contains(f.jarId().get())
-                    ? new Found(f.info(), Optional.empty(), Optional.empty()) : f);
-        }
-        found.clear();
-        found.addAll(kept);
     }
 
     @Override

@@ -1,0 +1,93 @@
+package dev.weft.core.config;
+
+import dev.weft.Chain;
+import dev.weft.PluginRegistry;
+import dev.weft.api.OptionException;
+import dev.weft.api.OptionSpec;
+import dev.weft.api.Options;
+import dev.weft.api.PluginFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks every chain of a configuration against the loaded plugins and builds the chains. Each
+ * option is checked on its own first, so that each bad value is reported at its own position;
+ * then the factory sees all options together and may reject a combination or a range.
+ */
+public final class ChainBinder {
+
+    private ChainBinder() {
+    }
+
+    /**
+     * @param config the parsed configuration
+     * @param registry the loaded plugins
+     * @return the chains by task name ({@code "*"} included)
+     * @throws dev.weft.ConfigException with every problem found
+     */
+    public static Map<String, Chain> bind(ParsedConfig config, PluginRegistry registry) {
+        Problems problems = new Problems(config.file());
+        Map<String, Chain> chains = new LinkedHashMap<>();
+        for (ParsedConfig.TaskChain task : config.tasks().values()) {
+            Chain chain = Chain.empty();
+            for (ParsedConfig.Step step : task.steps()) {
+                Optional<PluginFactory> factory = registry.find(step.plugin());
+                if (factory.isEmpty()) {
+                    problems.add(step.at(), "tasks." + task.task() + ": " + registry.whyNot(step.plugin()));
+                    continue;
+                }
+                Optional<Chain> next = add(chain, factory.get(), step, problems);
+                if (next.isPresent()) {
+                    chain = next.get();
+                }
+            }
+            chains.put(task.task(), chain);
+        }
+        problems.throwIfAny();
+        return chains;
+    }
+
+    private static Optional<Chain> add(Chain chain, PluginFactory factory, ParsedConfig.Step step, Problems problems) {
+        String prefix = "plugin '" + step.plugin() + "': ";
+        List<OptionSpec> specs;
+        try {
+            specs = factory.options();
+        } catch (RuntimeException e) {
+            problems.add(step.at(), prefix + "cannot list its options: " + e);
+            return Optional.empty();
+        }
+        boolean ok = true;
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (Map.Entry<String, ParsedConfig.Value> option : step.options().entrySet()) {
+            ParsedConfig.Value value = option.getValue();
+            Optional<OptionSpec> spec = specs.stream().filter(s -> s.name().equals(option.getKey())).findFirst();
+            if (value.raw().isEmpty()) {
+                problems.add(value.keyAt(), prefix + "option '" + option.getKey() + "' has no value"
+                        + spec.map(s -> "; expected " + s.type().form()).orElse(""));
+                ok = false;
+                continue;
+            }
+            try {
+                Options.parse(specs, Map.of(option.getKey(), value.raw().get()));
+                raw.put(option.getKey(), value.raw().get());
+            } catch (OptionException e) {
+                problems.add(spec.isPresent() ? value.valueAt() : value.keyAt(), prefix + e.getMessage());
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(chain.then(factory, raw));
+        } catch (OptionException e) {
+            ParsedConfig.Value at = step.options().get(e.option());
+            problems.add(at == null ? step.at() : at.valueAt(), prefix + e.getMessage());
+        } catch (RuntimeException e) {
+            problems.add(step.at(), prefix + "rejected its options: " + e);
+        }
+        return Optional.empty();
+    }
+}
