@@ -2,6 +2,7 @@ package dev.weft.core.loading;
 
 import dev.weft.PluginState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class Catalog {
                 usable.computeIfAbsent(found.info().name(), k -> new ArrayList<>()).add(found);
             }
         }
+        usable.values().forEach(group -> group.sort(Comparator.comparing(f -> f.info().source())));
         usable.forEach((name, group) -> {
             Optional<String> pin = Optional.ofNullable(pins.get(name));
             String sources = group.stream().map(f -> f.info().source()).collect(Collectors.joining(" and "));
