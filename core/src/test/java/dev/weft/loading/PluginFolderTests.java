@@ -148,7 +148,7 @@ class PluginFolderTests {
             assertEquals(PluginState.STARTED, info.state());
             assertEquals("test plugin greeter", info.description());
             assertEquals(List.of("greeter-said"), info.events());
-            assertEquals(List.of("greeting", "times"), info.options().stream().map(OptionSpec::name).toList());
+            assertEquals(List.of("greeting", "times", "pause"), info.options().stream().map(OptionSpec::name).toList());
             assertEquals(Digests.sha256(greeter), info.sha256().orElseThrow());
         }
     }

@@ -70,7 +70,8 @@ public final class PluginJars {
                     @Override public String description() { return "test plugin %3$s"; }
                     @Override public List<OptionSpec> options() {
                         return List.of(OptionSpec.of("greeting", OptionType.STRING, "hi", "what to say"),
-                                OptionSpec.of("times", OptionType.INTEGER, "1", "how often"));
+                                OptionSpec.of("times", OptionType.INTEGER, "1", "how often"),
+                                OptionSpec.optional("pause", OptionType.DURATION, "how long to wait first"));
                     }
                     @Override public List<EventType<?>> events() { return List.of(Said.TYPE); }
                     @Override public TaskPlugin create(Options options) {
