@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Chain;
 import dev.weft.ConfigException;
+import dev.weft.ExitState;
+import dev.weft.Scheduler;
+import dev.weft.Task;
 import dev.weft.PluginRegistry;
 import dev.weft.WeftConfig;
 import dev.weft.api.TaskPlugin;
@@ -74,6 +77,27 @@ class WeftConfigTests {
         Function<String, Chain> none = WeftConfig.parse("tasks: { evaluate: { chain: [echo] } }", "w.yaml")
                 .chains(registry);
         assertTrue(none.apply("other").isEmpty(), "no '*' chain: other tasks get no plugins");
+    }
+
+    @Test
+    void aChainIsWrittenOuterToInnerAndRunsInThatNesting() {
+        WeftConfig config = WeftConfig.parse("""
+                tasks:
+                  forward: { chain: [ greeter, echo ] }
+                  backward: { chain: [ echo, greeter ] }
+                """, "weft.yaml");
+        Scheduler scheduler = Scheduler.builder().threads(1).chains(config.chains(registry)).build();
+        Task<String, String> forward = scheduler.task("forward", s -> s);
+        Task<String, String> backward = scheduler.task("backward", s -> s);
+        List<String> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        forward.onResult((f, r) -> results.add(r));
+        backward.onResult((f, r) -> results.add(r));
+        scheduler.onStart(() -> forward.submit("fn"));
+        forward.onResult((f, r) -> backward.submit("fn"));
+
+        assertEquals(ExitState.Code.EXHAUSTED, scheduler.run().code());
+
+        assertEquals(List.of("greeter(echo(fn))", "echo(greeter(fn))"), results);
     }
 
     @Test

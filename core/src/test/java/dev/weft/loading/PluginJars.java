@@ -78,7 +78,14 @@ public final class PluginJars {
                         if (options.integer("times").orElse(1) < 1) {
                             throw new OptionException("times", "option 'times': must be at least 1");
                         }
-                        return new TaskPlugin() { @Override public String name() { return "%3$s"; } };
+                        return new TaskPlugin() {
+                            @Override public String name() { return "%3$s"; }
+                            // Wraps a text result in the plugin's name, so a test can read the nesting.
+                            @Override public Object around(Invocation invocation) throws Exception {
+                                Object result = invocation.proceed();
+                                return result instanceof String s ? "%3$s(" + s + ")" : result;
+                            }
+                        };
                     }
                 }
                 """.formatted(pkg, cls, name, constructorBody, staticBody);
