@@ -16,8 +16,8 @@ final class ScopeDeadline {
         return armed.compareAndSet(false, true);
     }
 
-    void expire() {
-        expired = true;
+    void expired(boolean value) {
+        expired = value;
     }
 
     /** @return whether the limit hit and the scope was failed for it */

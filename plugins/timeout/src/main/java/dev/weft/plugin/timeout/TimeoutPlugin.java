@@ -2,7 +2,6 @@ package dev.weft.plugin.timeout;
 
 import dev.weft.api.CallScope;
 import dev.weft.api.Cancellable;
-import dev.weft.api.Clock;
 import dev.weft.api.Durations;
 import dev.weft.api.Invocation;
 import dev.weft.api.Panel;
@@ -17,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The {@code timeout} plugin of one task. */
 final class TimeoutPlugin implements TaskPlugin {
+
+    /** How soon to try again when the scope could not be failed yet. */
+    static final Duration RECHECK = Duration.ofMillis(1);
 
     private final TimeoutConfig config;
     private final AtomicLong timedOut = new AtomicLong();
@@ -64,10 +66,13 @@ final class TimeoutPlugin implements TaskPlugin {
     }
 
     private void startTimer(TaskContext task, TaskFuture<?> call, CallScope scope, ScopeDeadline deadline) {
-        Clock clock = task.clock();
-        long alreadyRan = Math.max(0, clock.nanoTime() - scope.startNanos());
-        Cancellable timer = clock.schedule(config.limit().minusNanos(alreadyRan),
-                () -> expire(task, call, scope, deadline));
+        long alreadyRan = Math.max(0, task.clock().nanoTime() - scope.startNanos());
+        setTimer(task, call, scope, deadline, config.limit().minusNanos(alreadyRan));
+    }
+
+    private void setTimer(TaskContext task, TaskFuture<?> call, CallScope scope, ScopeDeadline deadline,
+            Duration delay) {
+        Cancellable timer = task.clock().schedule(delay, () -> expire(task, call, scope, deadline));
         scope.onEnd(timer::cancel);
     }
 
@@ -78,10 +83,17 @@ final class TimeoutPlugin implements TaskPlugin {
         }
         Duration elapsed = Duration.ofNanos(task.clock().nanoTime() - scope.startNanos());
         // Marked before fail() interrupts the worker, so the worker's finally block sees it.
-        deadline.expire();
+        deadline.expired(true);
         if (scope.fail(new TaskTimeoutException(config.limit(), elapsed), config.interrupt())) {
             timedOut.incrementAndGet();
             task.emit(TimeoutEvents.TIMEOUT, new TimeoutEvent(call.id(), call.taskName(), config.limit(), elapsed));
+            return;
+        }
+        deadline.expired(false);
+        if (!scope.isEnded()) {
+            // The scope is between an attempt's end and the loop's decision on it (retry or not), where
+            // the core refuses a failure; look again shortly rather than let the call run unbounded.
+            setTimer(task, call, scope, deadline, RECHECK);
         }
     }
 

@@ -15,6 +15,8 @@ final class FakeScope implements CallScope {
     volatile Throwable failure;
     volatile Boolean interrupted;
     volatile Thread runner;
+    /** How many failures to refuse without ending, as the core does between an attempt and its retry. */
+    volatile int refusals;
 
     FakeScope(long startNanos) {
         this.startNanos = startNanos;
@@ -36,6 +38,10 @@ final class FakeScope implements CallScope {
 
     @Override
     public boolean fail(Throwable failure, boolean interrupt) {
+        if (refusals > 0) {
+            refusals--;
+            return false;
+        }
         if (!end()) {
             return false;
         }

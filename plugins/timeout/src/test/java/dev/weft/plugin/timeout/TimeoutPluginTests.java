@@ -171,6 +171,24 @@ class TimeoutPluginTests {
     }
 
     @Test
+    void aFailureTheScopeRefusesIsTriedAgainUntilItEnds() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope scope = new FakeScope(context.clock.nanoTime());
+        plugin.around(new FakeInvocation(call, 1, scope, () -> null));
+        scope.refusals = 1;
+
+        context.clock.advance(LIMIT);
+        assertNull(scope.failure);
+        assertTrue(context.emitted.isEmpty());
+        context.clock.advance(TimeoutPlugin.RECHECK);
+
+        TaskTimeoutException failure = assertInstanceOf(TaskTimeoutException.class, scope.failure);
+        assertEquals(LIMIT.plus(TimeoutPlugin.RECHECK), failure.elapsed());
+        assertEquals(1, context.payloads(TimeoutEvents.TIMEOUT).size());
+        assertEquals(0, context.clock.pending());
+    }
+
+    @Test
     void interruptionsAreRecognisedThroughCauses() {
         assertTrue(TimeoutPlugin.isInterruption(new InterruptedException()));
         assertTrue(TimeoutPlugin.isInterruption(new RuntimeException(new java.io.InterruptedIOException())));
