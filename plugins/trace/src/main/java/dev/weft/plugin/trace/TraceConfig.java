@@ -1,0 +1,78 @@
+package dev.weft.plugin.trace;
+
+import dev.weft.api.OptionException;
+import dev.weft.api.Options;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The {@code trace} plugin's settings. Immutable and thread-safe.
+ *
+ * @param file where to write the trace; tasks naming the same file share it; never {@code null}
+ * @param flushEvery how often to rewrite the file during a run; positive; never {@code null}
+ * @param log whether to log each step at DEBUG through SLF4J, with the call id in the MDC
+ * @since 0.1
+ */
+public record TraceConfig(Path file, Duration flushEvery, boolean log) {
+
+    /** The default file, in the working directory. */
+    public static final String DEFAULT_FILE = "weft-trace.json";
+
+    /**
+     * Checks the settings.
+     *
+     * @throws OptionException naming {@code file} or {@code flush-every} when it is missing or out of range
+     */
+    public TraceConfig {
+        if (file == null || file.toString().isBlank()) {
+            throw new OptionException(TracePluginFactory.FILE, "option 'file' must name a file, such as "
+                    + DEFAULT_FILE);
+        }
+        if (flushEvery == null || flushEvery.isZero() || flushEvery.isNegative()) {
+            throw new OptionException(TracePluginFactory.FLUSH_EVERY, "option 'flush-every' must be greater than zero, got "
+                    + flushEvery);
+        }
+    }
+
+    /**
+     * Settings with the defaults: {@value #DEFAULT_FILE}, flushed every 5s, no logging.
+     *
+     * @return the settings
+     */
+    public static TraceConfig defaults() {
+        return new TraceConfig(Path.of(DEFAULT_FILE), Duration.ofSeconds(5), false);
+    }
+
+    /**
+     * Reads the settings from checked options.
+     *
+     * @param options options checked against {@link TracePluginFactory#options()}; never {@code null}
+     * @return the settings
+     * @throws OptionException naming the option at fault
+     */
+    public static TraceConfig from(Options options) {
+        Objects.requireNonNull(options, "options");
+        String file = options.string(TracePluginFactory.FILE).orElse(DEFAULT_FILE);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new OptionException(TracePluginFactory.FILE, "option 'file': '" + file + "' is not a valid path: "
+                    + e.getReason());
+        }
+        return new TraceConfig(path, options.duration(TracePluginFactory.FLUSH_EVERY).orElse(Duration.ofSeconds(5)),
+                options.bool(TracePluginFactory.LOG).orElse(false));
+    }
+
+    /**
+     * The same settings writing to another file.
+     *
+     * @param other the file; never {@code null}
+     * @return new settings
+     */
+    public TraceConfig withFile(Path other) {
+        return new TraceConfig(other, flushEvery, log);
+    }
+}

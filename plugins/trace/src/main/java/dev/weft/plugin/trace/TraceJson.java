@@ -1,0 +1,178 @@
+package dev.weft.plugin.trace;
+
+import dev.weft.plugin.trace.Recording.Attempt;
+import dev.weft.plugin.trace.Recording.Instant;
+import dev.weft.plugin.trace.Recording.Snapshot;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns recordings into the Trace Event Format: a JSON object whose {@code traceEvents} array
+ * holds metadata ({@code M}), complete slices ({@code X}), instants ({@code i}) and async slices
+ * ({@code b}/{@code e}), with times in microseconds.
+ */
+final class TraceJson {
+
+    /** The track of the scheduler's loop thread. */
+    static final int LOOP_TID = 0;
+    private static final int PID = 1;
+
+    /** The file's text and how many attempt slices it holds. */
+    record Rendered(String json, int spans) {
+    }
+
+    /** One event before writing; sorted by time so the file reads in order. */
+    private record Event(long nanos, int order, Map<String, Object> fields) {
+    }
+
+    private TraceJson() {
+    }
+
+    static Rendered render(List<Snapshot> snapshots) {
+        long base = snapshots.stream().mapToLong(Snapshot::originNanos).min().orElse(0);
+        List<Attempt> attempts = new ArrayList<>();
+        snapshots.forEach(s -> attempts.addAll(s.attempts()));
+        attempts.sort(Comparator.comparingLong(Attempt::start));
+
+        // Tracks are numbered in the order their threads first ran an attempt, so they stay small and stable.
+        Map<Long, Integer> tids = new LinkedHashMap<>();
+        Map<Long, String> threadNames = new HashMap<>();
+        for (Attempt a : attempts) {
+            tids.computeIfAbsent(a.threadId(), id -> tids.size() + 1);
+            threadNames.putIfAbsent(a.threadId(), a.threadName());
+        }
+
+        List<Event> events = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            for (Instant i : snapshot.instants()) {
+                events.add(instant(i, base));
+            }
+            List<Attempt> own = new ArrayList<>(snapshot.attempts());
+            own.sort(Comparator.comparingLong(Attempt::start));
+            // A call waits from its submission for its first attempt, and from the end of each attempt for the next.
+            Map<Long, Long> waitingSince = new HashMap<>();
+            for (Attempt a : own) {
+                Long from = a.attempt() == 1 ? snapshot.submitted().get(a.call()) : waitingSince.get(a.call());
+                long wait = from == null ? -1 : Math.max(0, a.start() - from);
+                if (from != null) {
+                    events.addAll(queued(a, from, base));
+                }
+                long end = a.running() ? snapshot.takenNanos() : a.end();
+                events.add(span(a, end, wait, tids.get(a.threadId()), base));
+                waitingSince.put(a.call(), end);
+            }
+        }
+        events.sort(Comparator.comparingLong(Event::nanos).thenComparingInt(Event::order));
+
+        StringBuilder text = new StringBuilder(256 + events.size() * 160);
+        JsonWriter json = new JsonWriter(text);
+        json.beginObject().name("traceEvents").beginArray();
+        metadata(json, "process_name", LOOP_TID, "name", "weft");
+        metadata(json, "thread_name", LOOP_TID, "name", "loop");
+        metadata(json, "thread_sort_index", LOOP_TID, "sort_index", 0);
+        for (Map.Entry<Long, Integer> t : tids.entrySet()) {
+            metadata(json, "thread_name", t.getValue(), "name", threadNames.get(t.getKey()));
+            metadata(json, "thread_sort_index", t.getValue(), "sort_index", t.getValue());
+        }
+        for (Event e : events) {
+            json.beginObject();
+            for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+                json.name(f.getKey());
+                if (f.getValue() instanceof Map<?, ?> args) {
+                    json.beginObject();
+                    args.forEach((k, v) -> json.name(String.valueOf(k)).value(v));
+                    json.endObject();
+                } else {
+                    json.value(f.getValue());
+                }
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("displayTimeUnit").value("ms");
+        json.name("otherData").beginObject()
+                .name("generator").value("weft trace plugin")
+                .name("spans").value(attempts.size())
+                .endObject();
+        json.endObject();
+        return new Rendered(text.toString(), attempts.size());
+    }
+
+    private static void metadata(JsonWriter json, String name, int tid, String argName, Object argValue) {
+        json.beginObject().name("name").value(name).name("ph").value("M").name("pid").value(PID)
+                .name("tid").value(tid).name("args").beginObject().name(argName).value(argValue).endObject()
+                .endObject();
+    }
+
+    private static Event instant(Instant i, long base) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("task", i.task());
+        if (i.call() != null) {
+            args.put("call", i.call());
+        }
+        args.putAll(i.args());
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", i.name());
+        f.put("cat", i.category());
+        f.put("ph", "i");
+        f.put("s", "t");
+        f.put("ts", micros(i.nanos() - base));
+        f.put("pid", PID);
+        f.put("tid", LOOP_TID);
+        f.put("args", args);
+        return new Event(i.nanos(), 1, f);
+    }
+
+    private static List<Event> queued(Attempt a, long from, long base) {
+        String id = a.task() + "#" + a.call() + "." + a.attempt();
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("task", a.task());
+        args.put("call", a.call());
+        args.put("attempt", a.attempt());
+        Map<String, Object> begin = new LinkedHashMap<>();
+        begin.put("name", "queued");
+        begin.put("cat", "queue");
+        begin.put("ph", "b");
+        begin.put("id", id);
+        begin.put("ts", micros(from - base));
+        begin.put("pid", PID);
+        begin.put("tid", LOOP_TID);
+        begin.put("args", args);
+        Map<String, Object> end = new LinkedHashMap<>(begin);
+        end.put("ph", "e");
+        end.put("ts", micros(Math.max(from, a.start()) - base));
+        end.remove("args");
+        return List.of(new Event(from, 0, begin), new Event(Math.max(from, a.start()), 0, end));
+    }
+
+    private static Event span(Attempt a, long end, long waitNanos, int tid, long base) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("task", a.task());
+        args.put("call", a.call());
+        args.put("attempt", a.attempt());
+        args.put("outcome", a.outcome());
+        if (waitNanos >= 0) {
+            args.put("queue-wait-us", micros(waitNanos));
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", a.task() + " #" + a.call() + (a.attempt() > 1 ? " attempt " + a.attempt() : ""));
+        f.put("cat", "attempt");
+        f.put("ph", "X");
+        f.put("ts", micros(a.start() - base));
+        f.put("dur", micros(Math.max(0, end - a.start())));
+        f.put("pid", PID);
+        f.put("tid", tid);
+        f.put("args", args);
+        return new Event(a.start(), 2, f);
+    }
+
+    /** Nanoseconds as microseconds with three decimals, the unit the format expects. */
+    static BigDecimal micros(long nanos) {
+        return BigDecimal.valueOf(nanos, 3);
+    }
+}

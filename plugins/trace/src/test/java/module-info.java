@@ -1,0 +1,15 @@
+/** The trace module as its tests see it: it also reads the core, the timeout plugin and JUnit. */
+open module dev.weft.plugin.trace {
+    requires transitive dev.weft.api;
+    requires org.slf4j;
+    requires dev.weft.core;
+    requires dev.weft.plugin.timeout;
+    requires org.junit.jupiter.api;
+
+    exports dev.weft.plugin.trace;
+
+    uses dev.weft.api.PluginFactory;
+
+    provides dev.weft.api.PluginFactory with dev.weft.plugin.trace.TracePluginFactory,
+            dev.weft.plugin.trace.RetryingTestPlugin.Factory;
+}
