@@ -48,7 +48,7 @@ final class PluginEventTypes {
                 if (!TracePluginFactory.NAME.equals(factory.name())) {
                     types.addAll(factory.events());
                 }
-            } catch (ServiceConfigurationError | RuntimeException e) {
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 // A broken plugin is the loader's to report; the trace just cannot show its events.
             }
         }

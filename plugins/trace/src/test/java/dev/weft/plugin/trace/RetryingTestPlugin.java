@@ -13,7 +13,7 @@ import java.util.List;
  * A minimal retrying plugin that reports each retry as a {@code test-retry} event; its factory is
  * a service of the test module, so the trace finds the event type as it finds real plugins'.
  */
-final class RetryingTestPlugin implements TaskPlugin {
+public final class RetryingTestPlugin implements TaskPlugin {
 
     /** Payload of {@code test-retry}. @param call the call id @param attempt the attempt that failed */
     public record Retried(long call, int attempt) {
