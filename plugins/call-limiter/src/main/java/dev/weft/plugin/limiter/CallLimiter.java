@@ -96,10 +96,11 @@ final class CallLimiter implements TaskPlugin {
         TaskContext task = context;
         panel.row("Calls", calls.get() + "/" + limit(config.maxCalls()));
         panel.row("Concurrent", (task == null ? 0 : task.task().queued()) + "/" + limit(config.maxConcurrent()));
+        // One label per task: a panel may keep rows by label, so a shared label would lose rows.
         for (String other : config.notWhileRunning()) {
             Optional<TaskView> found = task == null ? Optional.empty() : task.task(other);
-            panel.row("Not while", other + found.map(t -> t.running() ? " running" : " not running")
-                    .orElse(" (no such task)"));
+            panel.row("Not while " + other, found.map(t -> t.running() ? "running" : "not running")
+                    .orElse("(no such task)"));
         }
     }
 
