@@ -2,6 +2,7 @@ package dev.weft.api;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,16 @@ public interface TaskContext {
      * @param <T> the payload type
      */
     <T extends Record> void on(EventType<T> type, Consumer<? super T> handler, On options);
+
+    /**
+     * Listens to every event of the task, its own and every plugin's, including event types
+     * registered after this call (plugins inside this one attach later). The listener runs on
+     * the loop thread after the event's handlers; it is never shown in the event tree. Use it to
+     * observe what other plugins decide without knowing their types, as a tracer does.
+     *
+     * @param listener gets each event's type and payload; never {@code null}
+     */
+    void onAny(BiConsumer<EventType<?>, Record> listener);
 
     /**
      * Subscribes to one of the scheduler's events ({@link SchedulerEvents}).

@@ -15,14 +15,12 @@ final class Attempt implements Runnable {
 
     final Call call;
     final int number;
-    final int startIndex;
     private final AtomicInteger phase = new AtomicInteger(QUEUED);
     private volatile Thread thread;
 
-    Attempt(Call call, int number, int startIndex) {
+    Attempt(Call call, int number) {
         this.call = call;
         this.number = number;
-        this.startIndex = startIndex;
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Call implements TaskFuture<Object> {
     private Cancellable pendingRetry;
     private final Scope[] scopes;
     private boolean ending;
+    private Outcome.Failed scopeFailure;
 
     // Loop thread only.
     final List<Throwable> causes = new ArrayList<>(1);
@@ -137,10 +138,13 @@ public final class Call implements TaskFuture<Object> {
         }
     }
 
-    /** Starts a new attempt that enters the chain at {@code startIndex}; loop thread. */
-    Attempt newAttempt(int startIndex) {
+    /**
+     * Starts a new attempt; loop thread. Every plugin's {@code around} wraps every attempt; only
+     * the scopes inside a retrying plugin are new (they were ended when it decided to retry).
+     */
+    Attempt newAttempt() {
         synchronized (this) {
-            Attempt attempt = new Attempt(this, ++attempts, startIndex);
+            Attempt attempt = new Attempt(this, ++attempts);
             current = attempt;
             state = CallState.PENDING;
             return attempt;
@@ -161,11 +165,30 @@ public final class Call implements TaskFuture<Object> {
         engine.attemptEnded(this, outcome);
     }
 
-    /** Holds a retry timer until it fires; loop thread. */
-    void awaitRetry(Cancellable timer) {
+    /**
+     * Holds a retry timer until it fires; loop thread. If a scope around the retrying plugin
+     * failed in the meantime, the retry is dropped and that failure returned, to be posted.
+     */
+    Outcome.Failed awaitRetry(Cancellable timer, int retryingIndex) {
         synchronized (this) {
+            if (scopeFailure != null && scopeFailure.origin() <= retryingIndex) {
+                timer.cancel();
+                Outcome.Failed failure = scopeFailure;
+                scopeFailure = null;
+                return failure;
+            }
             state = CallState.PENDING;
             pendingRetry = timer;
+            return null;
+        }
+    }
+
+    /** @return a scope failure that arrived between attempts, to apply to the outcome; loop thread */
+    Outcome.Failed takeScopeFailure() {
+        synchronized (this) {
+            Outcome.Failed failure = scopeFailure;
+            scopeFailure = null;
+            return failure;
         }
     }
 
@@ -204,24 +227,25 @@ public final class Call implements TaskFuture<Object> {
         }
     }
 
-    boolean failScope(int index, Throwable failure, boolean interrupt) {
+    boolean failScope(Scope scope, int index, Throwable failure, boolean interrupt) {
         List<Runnable> actions;
         synchronized (this) {
-            Scope scope = scopes[index];
-            if (ending || state.isTerminal() || scope == null || scope.isEnded()) {
+            if (ending || state.isTerminal() || scopes[index] != scope || scope.isEnded()) {
                 return false;
             }
             Outcome.Failed outcome = new Outcome.Failed(failure, index);
             if (current != null && current.isActive()) {
                 if (!current.abandon(outcome, interrupt)) {
-                    return false;
+                    // The attempt ended on its own a moment ago; its outcome is on the way to the loop.
+                    scopeFailure = outcome;
                 }
             } else if (pendingRetry != null) {
                 pendingRetry.cancel();
                 pendingRetry = null;
                 engine.postOutcome(this, outcome);
             } else {
-                return false;
+                // Between an attempt's end and the loop's decision about it: applied there.
+                scopeFailure = outcome;
             }
             actions = endScopesFrom(index);
         }
@@ -247,6 +271,7 @@ public final class Call implements TaskFuture<Object> {
     void markEnding() {
         synchronized (this) {
             ending = true;
+            scopeFailure = null;
         }
     }
 

@@ -230,24 +230,27 @@ public final class Engine {
     }
 
     private ExitState.Code loopUntilEnd() {
+        boolean afterCompletion = false;
         while (true) {
+            // As in AMLTK, a call that empties the queue fires 'empty' even if its failure just
+            // stopped the run (empty then stop); a stop with nothing in flight does not.
+            if (queue.isEmpty() && !emptyNotified && (afterCompletion || currentStop() == null)) {
+                emptyNotified = true;
+                emit(bus, SchedulerEvents.EMPTY, Signal.INSTANCE);
+                continue; // an empty handler may have stopped the run or submitted more
+            }
             if (currentStop() != null) {
                 return ExitState.Code.STOPPED;
             }
-            if (queue.isEmpty()) {
-                if (!emptyNotified) {
-                    emptyNotified = true;
-                    emit(bus, SchedulerEvents.EMPTY, Signal.INSTANCE);
-                    continue; // an empty handler may have stopped the run or submitted more
-                }
-                if (options.endOnEmpty()) {
-                    return ExitState.Code.EXHAUSTED;
-                }
+            if (queue.isEmpty() && options.endOnEmpty()) {
+                return ExitState.Code.EXHAUSTED;
             }
             if (timedOut) {
                 return ExitState.Code.TIMEOUT;
             }
-            runJob(takeJob());
+            Inbox.Job job = takeJob();
+            afterCompletion = job.kind() == Inbox.Kind.COMPLETION;
+            runJob(job);
         }
     }
 
@@ -550,13 +553,13 @@ public final class Engine {
         if (fault != null) {
             postOutcome(call, new Outcome.Failed(fault, 0));
         } else {
-            dispatch(call, 0);
+            dispatch(call);
         }
         return Optional.of(call);
     }
 
-    private void dispatch(Call call, int startIndex) {
-        Attempt attempt = call.newAttempt(startIndex);
+    private void dispatch(Call call) {
+        Attempt attempt = call.newAttempt();
         activeAttempts.incrementAndGet();
         try {
             executor.execute(attempt);
@@ -568,7 +571,10 @@ public final class Engine {
     /** An attempt ended (any thread): queue its outcome, then count it as ended. */
     void attemptEnded(Call call, Outcome outcome) {
         postOutcome(call, outcome);
-        activeAttempts.decrementAndGet();
+        if (activeAttempts.decrementAndGet() == 0) {
+            // The shutdown phase may be blocked waiting for a job while it waits for this count.
+            inbox.post(Inbox.Kind.WAKE, () -> { });
+        }
     }
 
     void postOutcome(Call call, Outcome outcome) {
@@ -580,6 +586,13 @@ public final class Engine {
     private void onOutcome(Call call, Outcome outcome) {
         if (call.finished) {
             return;
+        }
+        Outcome.Failed scopeFailure = call.takeScopeFailure();
+        if (scopeFailure != null && outcome instanceof Outcome.Failed inner && inner.origin() > scopeFailure.origin()) {
+            // A plugin ended its scope while the attempt's own failure was on its way: the scope's
+            // failure wins, so no plugin inside that scope retries.
+            call.causes.add(inner.error());
+            outcome = scopeFailure;
         }
         if (outcome instanceof Outcome.Failed failed) {
             Throwable error = failed.error();
@@ -613,10 +626,13 @@ public final class Engine {
         AtomicReference<Cancellable> timer = new AtomicReference<>();
         timer.set(clock.schedule(delay, () -> inbox.post(Inbox.Kind.CALLBACK, () -> {
             if (call.takeRetry(timer.get())) {
-                dispatch(call, retryingIndex + 1);
+                dispatch(call);
             }
         })));
-        call.awaitRetry(timer.get());
+        Outcome.Failed scopeFailure = call.awaitRetry(timer.get(), retryingIndex);
+        if (scopeFailure != null) {
+            postOutcome(call, scopeFailure);
+        }
     }
 
     private void finishCall(Call call, Outcome outcome) {

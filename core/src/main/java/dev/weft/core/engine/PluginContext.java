@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** What one plugin of one task may do; remembers what it added so a failed attach can be undone. */
@@ -50,6 +51,11 @@ final class PluginContext implements TaskContext {
     @Override
     public <T extends Record> void on(EventType<T> type, Consumer<? super T> handler, On options) {
         task.bus().subscribe(type, handler, options, location, this);
+    }
+
+    @Override
+    public void onAny(BiConsumer<EventType<?>, Record> listener) {
+        task.bus().listen(listener, this);
     }
 
     @Override

@@ -42,7 +42,7 @@ final class Scope implements CallScope {
     @Override
     public boolean fail(Throwable failure, boolean interrupt) {
         Objects.requireNonNull(failure, "failure");
-        return call.failScope(index, failure, interrupt);
+        return call.failScope(this, index, failure, interrupt);
     }
 
     @Override

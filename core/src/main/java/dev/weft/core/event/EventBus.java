@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,11 @@ public final class EventBus {
 
     private final String owner;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private volatile List<Listener> listeners = List.of();
+
+    /** Sees every event after its handlers; for plugins that observe others, such as trace. */
+    private record Listener(BiConsumer<EventType<?>, Record> callback, Object owner) {
+    }
 
     /** @param owner names the emitter in error messages, such as {@code task 'double'} */
     public EventBus(String owner) {
@@ -85,8 +91,19 @@ public final class EventBus {
         return handler;
     }
 
+    /** Adds a listener that sees every event of this bus after its handlers. */
+    public synchronized void listen(BiConsumer<EventType<?>, Record> callback, Object owner) {
+        Objects.requireNonNull(callback, "listener");
+        List<Listener> next = new ArrayList<>(listeners);
+        next.add(new Listener(callback, owner));
+        listeners = List.copyOf(next);
+    }
+
     /** Removes every handler and event type an owner added; used to undo a failed plugin attach. */
     public synchronized void removeOwnedBy(Object owner, List<String> eventNames) {
+        List<Listener> keptListeners = new ArrayList<>();
+        listeners.stream().filter(l -> l.owner() != owner).forEach(keptListeners::add);
+        listeners = List.copyOf(keptListeners);
         for (Slot slot : slots.values()) {
             List<Handler> kept = new ArrayList<>();
             slot.handlers.stream().filter(h -> h.owner() != owner).forEach(kept::add);
@@ -116,6 +133,13 @@ public final class EventBus {
                 handler.fire(payload);
             } catch (Throwable error) {
                 failures.handlerFailed(type.name(), handler.location(), error);
+            }
+        }
+        for (Listener listener : listeners) {
+            try {
+                listener.callback().accept(type, payload);
+            } catch (Throwable error) {
+                failures.handlerFailed(type.name(), "listener of every event", error);
             }
         }
     }
