@@ -41,20 +41,9 @@ class CallLimiterSchedulerTests {
     }
 
     private static ExitState run(Scheduler scheduler) {
-        wakeTheLoopAfterFinishing(scheduler);
         ExitState exit = scheduler.run(BOUNDED);
         assertEquals(ExitState.Code.EXHAUSTED, exit.code(), () -> "run ended with " + exit);
         return exit;
-    }
-
-    /**
-     * Works around a race in the core (reported): a worker posts an attempt's outcome before it
-     * counts the attempt as ended, so the loop can reach shutdown, see one attempt still active
-     * and wait for a message that never comes. A timer set while finishing wakes it once the
-     * worker is done. Remove when the core counts the attempt as ended before posting.
-     */
-    private static void wakeTheLoopAfterFinishing(Scheduler scheduler) {
-        scheduler.onFinishing(() -> scheduler.callLater(Duration.ofMillis(20), () -> { }));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** A task context that records what the plugin registers, subscribes and emits. */
@@ -66,6 +67,11 @@ final class FakeTaskContext implements TaskContext {
     @Override
     public <T extends Record> void onScheduler(EventType<T> type, Consumer<? super T> handler, On options) {
         throw new UnsupportedOperationException("the call-limiter needs no scheduler events");
+    }
+
+    @Override
+    public void onAny(BiConsumer<EventType<?>, Record> listener) {
+        throw new UnsupportedOperationException("the plugin listens to no other events");
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** A task context that records what the plugin registers and emits. */
@@ -44,6 +45,11 @@ final class FakeTaskContext implements TaskContext {
     @Override
     public <T extends Record> void onScheduler(EventType<T> type, Consumer<? super T> handler, On options) {
         throw new UnsupportedOperationException("retry subscribes to nothing");
+    }
+
+    @Override
+    public void onAny(BiConsumer<EventType<?>, Record> listener) {
+        throw new UnsupportedOperationException("the plugin listens to no other events");
     }
 
     @Override

@@ -1,0 +1,14 @@
+/*
+ * The module as its tests compile: the main descriptor plus what the tests read. javac cannot
+ * see the class-path package dev.weft from a module whose tree already holds a dev/weft
+ * directory, so the tests need the core as a named module.
+ */
+open module dev.weft.plugin.retry {
+    requires dev.weft.api;
+    requires dev.weft.core;
+    requires org.junit.jupiter.api;
+
+    exports dev.weft.plugin.retry;
+
+    provides dev.weft.api.PluginFactory with dev.weft.plugin.retry.RetryFactory;
+}
