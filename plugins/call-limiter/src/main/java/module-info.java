@@ -9,7 +9,7 @@
  * @provides dev.weft.api.PluginFactory as {@code call-limiter}
  */
 module dev.weft.plugin.limiter {
-    requires dev.weft.api;
+    requires transitive dev.weft.api;
 
     exports dev.weft.plugin.limiter;
 

@@ -1,12 +1,10 @@
 /*
- * The module as its tests compile: the main descriptor plus what the tests read. It exists only
- * because javac, when tests are patched into a module named dev.weft.plugin.*, cannot see the
- * class-path package dev.weft (the module already has the directory dev/weft), so the tests
- * need the core as a named module. At run time Surefire still patches the tests into the main
- * module and the core is on the class path.
+ * The module as its tests see it: the main descriptor plus what the tests read. javac cannot
+ * see the class-path package dev.weft from a module whose tree already holds a dev/weft
+ * directory, so the tests need the core as a named module.
  */
 open module dev.weft.plugin.limiter {
-    requires dev.weft.api;
+    requires transitive dev.weft.api;
     requires dev.weft.core;
     requires dev.weft.plugin.retry;
     requires org.junit.jupiter.api;

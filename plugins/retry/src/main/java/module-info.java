@@ -8,7 +8,7 @@
  * @provides dev.weft.api.PluginFactory as {@code retry}
  */
 module dev.weft.plugin.retry {
-    requires dev.weft.api;
+    requires transitive dev.weft.api;
 
     exports dev.weft.plugin.retry;
 

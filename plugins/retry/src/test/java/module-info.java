@@ -4,7 +4,7 @@
  * directory, so the tests need the core as a named module.
  */
 open module dev.weft.plugin.retry {
-    requires dev.weft.api;
+    requires transitive dev.weft.api;
     requires dev.weft.core;
     requires org.junit.jupiter.api;
 
