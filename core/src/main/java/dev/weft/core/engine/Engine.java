@@ -223,8 +223,9 @@ public final class Engine {
             emit(bus, SchedulerEvents.TIMEOUT, Signal.INSTANCE);
         }
         emit(bus, SchedulerEvents.FINISHING, Signal.INSTANCE);
-        shutDown(timeoutTimer);
+        List<Inbox.Job> deferred = shutDown(timeoutTimer);
         emit(bus, SchedulerEvents.FINISHED, Signal.INSTANCE);
+        deferred.forEach(this::runJob);
         drainUntilClosed();
         return exitState(reason);
     }
@@ -264,8 +265,12 @@ public final class Engine {
         }
     }
 
-    /** Ends the run: no new attempts, calls waiting for a retry end, then wait or cancel. */
-    private void shutDown(Cancellable timeoutTimer) {
+    /**
+     * Ends the run: no new attempts, calls waiting for a retry end, then wait or cancel.
+     *
+     * @return the events and outcomes that arrived meanwhile, to deliver after 'finished'
+     */
+    private List<Inbox.Job> shutDown(Cancellable timeoutTimer) {
         running = false;
         retriesAllowed = false;
         if (timeoutTimer != null) {
@@ -292,7 +297,7 @@ public final class Engine {
             }
         }
         executor.endRun(options.waitForCalls());
-        deferred.forEach(this::runJob);
+        return deferred;
     }
 
     private void drainUntilClosed() {
