@@ -77,10 +77,5 @@ public interface Workflow {
                 throw new IllegalArgumentException("workers must be at least 1, not " + workers);
             }
         }
-
-        @Override
-        public String toString() {
-            return "Context[workers=" + workers + ", seed=" + seed + "]";
-        }
     }
 }
