@@ -24,8 +24,9 @@ public interface Failure {
     CallScope scope();
 
     /**
-     * Retries the call after a delay: the plugins inside this one run again, in a new attempt.
-     * No thread waits through the delay.
+     * Retries the call after a delay, in a new attempt that runs through the whole chain again
+     * (every plugin's {@code around} sees it); the plugins inside this one get new scopes, the
+     * ones outside keep theirs. No thread waits through the delay.
      *
      * @param delay the back-off; never {@code null}
      */

@@ -10,7 +10,7 @@ package dev.weft.api;
 public interface Panel {
 
     /**
-     * Adds a row such as {@code Calls 3/10}.
+     * Adds a row such as {@code Calls 3/10}. Rows show in the order added; labels may repeat.
      *
      * @param label the row's label, such as {@code Calls}; never {@code null}
      * @param value its value, shown with {@code String.valueOf}; may be {@code null}

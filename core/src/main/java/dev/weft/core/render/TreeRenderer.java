@@ -1,6 +1,7 @@
 package dev.weft.core.render;
 
 import dev.weft.api.EventType;
+import dev.weft.api.Field;
 import dev.weft.api.Panel;
 import dev.weft.core.engine.Call;
 import dev.weft.core.engine.Engine;
@@ -75,8 +76,8 @@ public final class TreeRenderer {
         events(task.bus(), pluginEventNames, style).forEach(node::add);
         for (PluginSlot slot : task.plugins()) {
             Node plugin = new Node(style.color(BLUE, "Plugin " + slot.name()));
-            for (Map.Entry<String, Object> row : rows(slot).entrySet()) {
-                plugin.add(new Node(row.getKey() + " " + row.getValue()));
+            for (Field row : rows(slot)) {
+                plugin.add(new Node(row.name() + " " + row.value()));
             }
             events(task.bus(), task.eventsOf(slot), style, true).forEach(plugin::add);
             node.add(plugin);
@@ -115,18 +116,19 @@ public final class TreeRenderer {
         return hiddenFirst;
     }
 
-    private static Map<String, Object> rows(PluginSlot slot) {
-        Map<String, Object> rows = new LinkedHashMap<>();
+    private static List<Field> rows(PluginSlot slot) {
+        List<Field> rows = new ArrayList<>();
         try {
             slot.plugin().describe(new Panel() {
                 @Override
                 public Panel row(String label, Object value) {
-                    rows.put(label, value);
+                    rows.add(new Field(java.util.Objects.requireNonNull(label, "label"), value));
                     return this;
                 }
             });
         } catch (RuntimeException | LinkageError e) {
-            rows.put("describe failed", e.toString());
+            // A faulty describe must not break the tree: show what went wrong in the panel.
+            rows.add(new Field("describe failed", e.toString()));
         }
         return rows;
     }
@@ -168,8 +170,13 @@ public final class TreeRenderer {
             for (PluginSlot slot : task.plugins()) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("name", slot.name());
-                Map<String, Object> rows = new LinkedHashMap<>();
-                rows(slot).forEach((k, v) -> rows.put(k, String.valueOf(v)));
+                List<Object> rows = new ArrayList<>();
+                for (Field row : rows(slot)) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("label", row.name());
+                    r.put("value", String.valueOf(row.value()));
+                    rows.add(r);
+                }
                 p.put("rows", rows);
                 p.put("events", eventsJson(task.bus(), task.eventsOf(slot), true));
                 plugins.add(p);
