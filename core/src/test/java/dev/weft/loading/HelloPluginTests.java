@@ -82,6 +82,9 @@ class HelloPluginTests {
             List<String> results = new ArrayList<>();
             List<Optional<TaskFuture<String>>> submitted = new ArrayList<>();
             greet.on("hello-said", event -> said.add(EventType.fieldsOf(event)));
+            // The typed EventType, as the factory lists it: the test cannot name the plugin's record class.
+            List<Record> typed = new ArrayList<>();
+            subscribe(greet, registry.factory("hello").events().get(0), typed);
             greet.onResult((future, result) -> results.add(result));
             scheduler.onStart(() -> {
                 submitted.add(greet.submit("world"));
@@ -100,10 +103,19 @@ class HelloPluginTests {
             assertEquals(List.of("WORLD"), results);
             assertEquals(List.of(List.of(new Field("text", "hi, world"))), said);
             assertEquals(1, greet.eventCount("hello-said"));
+            assertEquals(1, typed.size());
+            assertEquals("HelloSaid[text=hi, world]", typed.get(0).toString());
             String tree = scheduler.render();
             assertTrue(tree.contains("@hello-said 1"), tree);
             assertTrue(tree.contains("Plugin hello"), tree);
+            List<String> lines = tree.lines().toList();
+            int event = lines.indexOf(lines.stream().filter(l -> l.endsWith("@hello-said 1")).findFirst().orElseThrow());
+            assertTrue(lines.get(event + 1).contains("HelloPluginTests"), "the event's visible handler is listed under it");
             assertTrue(tree.contains("Said 1") && tree.contains("Refused 1"), tree);
         }
+    }
+
+    private static <T extends Record> void subscribe(Task<?, ?> task, EventType<T> type, List<Record> into) {
+        task.on(type, into::add);
     }
 }
