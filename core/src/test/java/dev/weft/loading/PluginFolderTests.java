@@ -195,6 +195,26 @@ class PluginFolderTests {
     }
 
     @Test
+    void jarsWhoseDependenciesFormACycleFailAndTheOthersLoad() {
+        PluginJars.jar("ping.jar").plugin("weft.test.ping", "t.ping", "ping")
+                .descriptor("ping", "1.0.0", ">=0.1.0").manifest("Plugin-Dependencies", "pong").build(jars);
+        PluginJars.jar("pong.jar").plugin("weft.test.pong", "t.pong", "pong")
+                .descriptor("pong", "1.0.0", ">=0.1.0").manifest("Plugin-Dependencies", "ping").build(jars);
+        PluginJars.jar("needs-ping.jar").plugin("weft.test.np", "t.np", "needs-ping")
+                .descriptor("needs-ping", "1.0.0", ">=0.1.0").manifest("Plugin-Dependencies", "ping").build(jars);
+        List.of("ping.jar", "pong.jar", "needs-ping.jar").forEach(name -> copy(jars.resolve(name)));
+        copy(greeter);
+        try (PluginRegistry registry = folderOnly().load()) {
+            assertEquals(Set.of("greeter"), registry.names(), registry::toString);
+            assertEquals(3, registry.problems().size(), registry::toString);
+            assertTrue(registry.whyNot("ping").contains("its Plugin-Dependencies form a cycle with pong"),
+                    registry::toString);
+            assertTrue(registry.whyNot("needs-ping").contains("needs plugin 'ping' (Plugin-Dependencies), which failed"),
+                    registry::toString);
+        }
+    }
+
+    @Test
     void twoJarsProvidingOneNameAreBothUnusableUntilTheConfigurationPinsOne() {
         copy(greeter);
         copy(greeterCopy);

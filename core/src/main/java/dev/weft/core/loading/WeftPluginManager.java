@@ -102,6 +102,7 @@ final class WeftPluginManager extends AbstractPluginManager {
                 }
             }
         }
+        dropCycles(out);
         try {
             resolvePlugins();
         } catch (PluginRuntimeException e) {
@@ -122,6 +123,50 @@ final class WeftPluginManager extends AbstractPluginManager {
             }
         }
         return out;
+    }
+
+    /**
+     * Drops the jars on a dependency cycle, and then the jars that need them: PF4J refuses to
+     * order any plugin while one cycle exists, which would take every jar down with it.
+     */
+    private void dropCycles(List<Found> out) {
+        Map<String, List<String>> graph = new HashMap<>();
+        plugins.forEach((id, w) -> graph.put(id, w.getDescriptor().getDependencies().stream()
+                .map(PluginDependency::getPluginId).filter(plugins::containsKey).toList()));
+        List<String> onCycle = graph.keySet().stream().filter(id -> reaches(graph, id, id)).sorted().toList();
+        for (String id : onCycle) {
+            List<String> others = onCycle.stream().filter(o -> !o.equals(id) && reaches(graph, id, o)
+                    && reaches(graph, o, id)).toList();
+            drop(plugins.get(id), PluginState.FAILED, "its Plugin-Dependencies form a cycle"
+                    + (others.isEmpty() ? " with itself" : " with " + String.join(", ", others)), out);
+        }
+        boolean changed = !onCycle.isEmpty();
+        while (changed) {
+            changed = false;
+            for (PluginWrapper wrapper : new ArrayList<>(plugins.values())) {
+                Optional<String> problem = dependencyProblem(wrapper.getDescriptor());
+                if (problem.isPresent()) {
+                    drop(wrapper, PluginState.FAILED, problem.get(), out);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code to} can be reached from {@code from} in one or more steps. */
+    private static boolean reaches(Map<String, List<String>> graph, String from, String to) {
+        List<String> pending = new ArrayList<>(graph.getOrDefault(from, List.of()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            String next = pending.remove(pending.size() - 1);
+            if (next.equals(to)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                pending.addAll(graph.getOrDefault(next, List.of()));
+            }
+        }
+        return false;
     }
 
     private Optional<String> dependencyProblem(PluginDescriptor descriptor) {
