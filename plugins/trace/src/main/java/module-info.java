@@ -1,11 +1,9 @@
 /**
  * The {@code trace} plugin: records every call's life and writes a Trace Event Format file
  * that Perfetto and chrome://tracing open.
+ * It sees the other plugins' events of its task, so that their decisions (veto, retry,
+ * timeout) show in the trace.
  *
- * <p>It reads other plugins' event types from the {@link dev.weft.api.PluginFactory} services it
- * can see, so that their decisions (veto, retry, timeout) show in the trace.
- *
- * @uses dev.weft.api.PluginFactory to learn the event types of the other plugins
  * @provides dev.weft.api.PluginFactory the {@code trace} plugin
  */
 module dev.weft.plugin.trace {
@@ -13,8 +11,6 @@ module dev.weft.plugin.trace {
     requires org.slf4j;
 
     exports dev.weft.plugin.trace;
-
-    uses dev.weft.api.PluginFactory;
 
     provides dev.weft.api.PluginFactory with dev.weft.plugin.trace.TracePluginFactory;
 }

@@ -65,6 +65,11 @@ final class FakeContext implements TaskContext {
     }
 
     @Override
+    public void onAny(java.util.function.BiConsumer<EventType<?>, Record> listener) {
+        // Plugin unit tests emit directly; nothing here observes every event.
+    }
+
+    @Override
     public <T extends Record> void onScheduler(EventType<T> type, Consumer<? super T> handler, On options) {
         throw new UnsupportedOperationException();
     }

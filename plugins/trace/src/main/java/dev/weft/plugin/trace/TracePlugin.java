@@ -15,9 +15,7 @@ import dev.weft.api.TaskPlugin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,16 +26,12 @@ final class TracePlugin implements TaskPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.weft.plugin.trace");
     private static final int MAX_TEXT = 300;
-    /** Other plugins may attach after this one: their event types are tried again at these moments. */
-    private static final int SUBSCRIBE_ROUNDS = 3;
 
     private final TraceConfig config;
     private final StepLog log;
     private TaskContext context;
     private Recording recording;
     private volatile TraceFile file;
-    private final List<EventType<?>> unsubscribed = new ArrayList<>();
-    private int subscribeRounds;
     private Cancellable flushTimer;
     private boolean finished;
     private int written;
@@ -66,17 +60,16 @@ final class TracePlugin implements TaskPlugin {
         task.on(TaskEvents.CANCELLED, e -> outcome("cancelled", e.future(), Map.of()), hidden);
         task.onScheduler(SchedulerEvents.START, s -> started(), hidden);
         task.onScheduler(SchedulerEvents.FINISHED, s -> finish(), hidden);
-        for (EventType<?> type : PluginEventTypes.visible()) {
-            if (!TaskEvents.ALL.contains(type)) {
-                unsubscribed.add(type);
+        // Other plugins' decisions (vetoes, retries, timeouts), including plugins attached after this one.
+        task.onAny((type, payload) -> {
+            if (!TaskEvents.ALL.contains(type) && !type.equals(TraceEvents.TRACE_WRITTEN)) {
+                pluginEvent(type, payload);
             }
-        }
-        subscribePluginEvents();
+        });
     }
 
     @Override
     public void beforeSubmit(Submission submission) {
-        subscribePluginEvents();
         if (flushTimer == null) {
             armFlush();
         }
@@ -112,7 +105,6 @@ final class TracePlugin implements TaskPlugin {
         file = TraceFile.join(config.file(), recording);
         recording.finished(false);
         finished = false;
-        subscribePluginEvents();
         armFlush();
     }
 
@@ -152,24 +144,6 @@ final class TracePlugin implements TaskPlugin {
         }
         recording.instant(context.clock().nanoTime(), type.name(), "plugin", call, args);
         log.step(call, "{} {} {}", recording.task(), type.name(), args);
-    }
-
-    /** Subscribes to the other plugins' events the task has; a type it does not have is tried again later. */
-    private void subscribePluginEvents() {
-        if (subscribeRounds >= SUBSCRIBE_ROUNDS || unsubscribed.isEmpty()) {
-            return;
-        }
-        subscribeRounds++;
-        unsubscribed.removeIf(this::trySubscribe);
-    }
-
-    private <T extends Record> boolean trySubscribe(EventType<T> type) {
-        try {
-            context.on(type, payload -> pluginEvent(type, payload), On.hiddenHandler());
-            return true;
-        } catch (RuntimeException notOnThisTask) {
-            return false;
-        }
     }
 
     private void armFlush() {
