@@ -1,0 +1,199 @@
+package dev.weft.bench;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one-shot comparison: in one JVM, N no-op calls kept K in flight through (a) the floor, a
+ * thread pool handing completions to one consumer thread; (b) weft with no plugins; (c) weft with
+ * call-limiter, retry, timeout and trace. Rounds are interleaved A/B/C/A/B/C after warm-up rounds,
+ * and the median of each load's rounds is reported. Then the per-call cost of (b) at growing call
+ * counts, and the heap per call in flight.
+ *
+ * <p>Prints one JSON object per line on standard output, then a summary line; progress goes to
+ * standard error. Started by {@code benchmarks/compare.sh}.
+ *
+ * <pre>
+ * --quick          smaller counts, under a minute (scaling from 10^3 to 10^5 calls)
+ * --soak           only the soak: 10^7 calls, the heap after GC every 10^6, and the slope
+ * --soak-calls N   the soak's call count (reports every N/10)
+ * --workers N      pool size of every load (default: the number of processors)
+ * --calls N        calls per measured round
+ * </pre>
+ */
+public final class Compare {
+
+    static final double WEFT_TARGET = 0.5;
+    static final double PLUGINS_TARGET = 0.25;
+    static final double SCALING_TARGET = 0.20;
+    static final double BYTES_TARGET = 1024;
+
+    private Compare() {
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @param args see the class description
+     * @throws Exception if a load fails
+     */
+    public static void main(String[] args) throws Exception {
+        int workers = Runtime.getRuntime().availableProcessors();
+        boolean quick = false;
+        boolean soak = false;
+        long soakCalls = 10_000_000L;
+        Integer calls = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--soak" -> soak = true;
+                case "--soak-calls" -> soakCalls = Long.parseLong(value(args, ++i, "--soak-calls"));
+                case "--workers" -> workers = Integer.parseInt(value(args, ++i, "--workers"));
+                case "--calls" -> calls = Integer.parseInt(value(args, ++i, "--calls"));
+                default -> throw new IllegalArgumentException("unknown option '" + args[i]
+                        + "'; known: --quick, --soak, --soak-calls N, --workers N, --calls N");
+            }
+        }
+        Settings settings = quick ? Settings.quick(workers) : Settings.full(workers);
+        if (calls != null) {
+            settings = settings.withCalls(calls);
+        }
+        if (soak) {
+            soak(settings.withSoak(soakCalls), System.out);
+        } else {
+            run(settings, System.out);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("option '" + option + "' needs a value");
+        }
+        return args[i];
+    }
+
+    /** Runs the comparison, the scaling and the memory measurements, and prints their lines. */
+    static void run(Settings s, PrintStream out) throws Exception {
+        List<Load> loads = List.of(new Floor(s.workers()), WeftLoad.bare(s.workers()), WeftLoad.withPlugins(s.workers()));
+        Map<String, Double> k64 = new LinkedHashMap<>();
+        for (int k : s.inFlight()) {
+            progress("K=%d: %d warm-up and %d measured rounds of %d calls, A/B/C interleaved", k,
+                    s.warmupRounds(), s.rounds(), s.calls());
+            for (int r = 0; r < s.warmupRounds(); r++) {
+                for (Load load : loads) {
+                    load.run(s.calls(), k);
+                }
+            }
+            double[][] rates = new double[loads.size()][s.rounds()];
+            for (int r = 0; r < s.rounds(); r++) {
+                for (int l = 0; l < loads.size(); l++) {
+                    long nanos = loads.get(l).run(s.calls(), k);
+                    rates[l][r] = s.calls() * 1e9 / nanos;
+                }
+            }
+            double floor = Stats.median(rates[0]);
+            for (int l = 0; l < loads.size(); l++) {
+                double median = Stats.median(rates[l]);
+                double ratio = median / floor;
+                out.println(new JsonLine().put("bench", loads.get(l).name()).put("k", k).put("calls_per_s", median)
+                        .put("ratio_to_floor", ratio).put("calls", s.calls()).put("rounds", s.rounds())
+                        .put("min_calls_per_s", Stats.min(rates[l])).put("max_calls_per_s", Stats.max(rates[l])));
+                out.flush();
+                if (k == 64) {
+                    k64.put(loads.get(l).name(), ratio);
+                }
+            }
+        }
+
+        double spread = scaling(s, out);
+
+        progress("heap per call in flight, %d calls queued", s.queued());
+        double bare = InFlightMemory.bytesPerCall(s.workers(), s.queued(), dev.weft.Chain.empty());
+        out.println(new JsonLine().put("bench", "weft-memory").put("calls_in_flight", s.queued())
+                .put("bytes_per_call", bare));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("weft-bench-trace-", ".json");
+        double withPlugins;
+        try {
+            withPlugins = InFlightMemory.bytesPerCall(s.workers(), s.queued(), Chains.allFour(file));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        out.println(new JsonLine().put("bench", "weft+plugins-memory").put("calls_in_flight", s.queued())
+                .put("bytes_per_call", withPlugins));
+
+        summary(s, out, k64.getOrDefault("weft", Double.NaN), k64.getOrDefault("weft+plugins", Double.NaN), spread, bare);
+    }
+
+    /** @return the spread of the per-call cost: (slowest - fastest) / fastest */
+    private static double scaling(Settings s, PrintStream out) throws Exception {
+        progress("per-call cost of bare weft at %s calls, K=64, %d passes", s.scalingCalls(), s.scalingPasses());
+        Load weft = WeftLoad.bare(s.workers());
+        List<Integer> counts = s.scalingCalls();
+        double[][] nsPerCall = new double[counts.size()][s.scalingPasses()];
+        for (int p = 0; p < s.scalingPasses(); p++) {
+            for (int c = 0; c < counts.size(); c++) {
+                nsPerCall[c][p] = (double) weft.run(counts.get(c), 64) / counts.get(c);
+            }
+        }
+        List<Double> medians = new ArrayList<>();
+        for (double[] passes : nsPerCall) {
+            medians.add(Stats.median(passes));
+        }
+        double fastest = medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double slowest = medians.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        for (int c = 0; c < counts.size(); c++) {
+            out.println(new JsonLine().put("bench", "weft-scaling").put("k", 64).put("calls", counts.get(c))
+                    .put("ns_per_call", medians.get(c)).put("relative_to_smallest", medians.get(c) / medians.get(0))
+                    .put("passes", s.scalingPasses()));
+        }
+        out.flush();
+        return (slowest - fastest) / fastest;
+    }
+
+    private static void summary(Settings s, PrintStream out, double weft, double plugins, double spread, double bytes) {
+        boolean weftMet = weft >= WEFT_TARGET;
+        boolean pluginsMet = plugins >= PLUGINS_TARGET;
+        boolean scalingMet = spread <= SCALING_TARGET;
+        boolean bytesMet = bytes <= BYTES_TARGET;
+        List<String> missed = new ArrayList<>();
+        if (!weftMet) {
+            missed.add("weft at K=64 below " + WEFT_TARGET + " of the floor");
+        }
+        if (!pluginsMet) {
+            missed.add("weft+plugins at K=64 below " + PLUGINS_TARGET + " of the floor");
+        }
+        if (!scalingMet) {
+            missed.add("per-call cost varies by more than 20%");
+        }
+        if (!bytesMet) {
+            missed.add("more than 1 KiB per call in flight");
+        }
+        int met = 4 - missed.size();
+        out.println(new JsonLine().put("bench", "summary").put("date", LocalDate.now().toString())
+                .put("cores", Runtime.getRuntime().availableProcessors()).put("jdk", System.getProperty("java.version"))
+                .put("workers", s.workers()).put("quick", s.quick())
+                .put("weft_k64_ratio", weft).put("plugins_k64_ratio", plugins)
+                .put("scaling_spread", spread).put("bytes_per_call_in_flight", bytes)
+                .put("targets_met", met + "/4").put("missed", String.join("; ", missed)));
+        out.flush();
+    }
+
+    /** Runs only the soak and prints its lines and a summary line. */
+    static void soak(Settings s, PrintStream out) {
+        long every = Math.max(1, s.soakCalls() / 10);
+        progress("soak: %d calls of bare weft, K=64, heap after GC every %d", s.soakCalls(), every);
+        double slope = Soak.run(s.workers(), s.soakCalls(), every, out);
+        out.println(new JsonLine().put("bench", "summary").put("date", LocalDate.now().toString())
+                .put("cores", Runtime.getRuntime().availableProcessors()).put("jdk", System.getProperty("java.version"))
+                .put("soak_calls", s.soakCalls()).put("heap_slope_bytes_per_million_calls", slope));
+        out.flush();
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf("compare: " + format + "%n", args);
+    }
+}

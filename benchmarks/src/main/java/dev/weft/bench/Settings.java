@@ -1,0 +1,49 @@
+package dev.weft.bench;
+
+import java.util.List;
+
+/**
+ * How much to measure.
+ *
+ * @param workers pool size of every load (and the floor's)
+ * @param calls calls per measured round
+ * @param warmupRounds rounds of each load run and discarded first, per K
+ * @param rounds measured rounds of each load, interleaved A/B/C, per K
+ * @param inFlight the K values
+ * @param scalingCalls call counts for the per-call cost of bare weft
+ * @param scalingPasses passes over {@code scalingCalls}; the median per count is kept
+ * @param queued calls queued for the heap-per-call measurement
+ * @param soakCalls calls of the soak run, 0 for none
+ * @param quick whether this is the quick run (smaller counts)
+ */
+record Settings(int workers, int calls, int warmupRounds, int rounds, List<Integer> inFlight,
+        List<Integer> scalingCalls, int scalingPasses, int queued, long soakCalls, boolean quick) {
+
+    static final int SOAK_REPORT_EVERY = 1_000_000;
+
+    static Settings full(int workers) {
+        return new Settings(workers, 200_000, 2, 5, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 3,
+                100_000, 0, false);
+    }
+
+    /** Under a minute: smaller counts everywhere, scaling from 10^3 to 10^5 instead of 10^4 to 10^6. */
+    static Settings quick(int workers) {
+        return new Settings(workers, 20_000, 1, 3, List.of(2, 64), List.of(1_000, 10_000, 100_000), 2,
+                100_000, 0, true);
+    }
+
+    /** For the smoke test: tiny counts, only checks that every line is printed and well formed. */
+    static Settings tiny(int workers) {
+        return new Settings(workers, 500, 1, 1, List.of(2, 64), List.of(100, 1_000), 1, 2_000, 0, true);
+    }
+
+    Settings withSoak(long calls) {
+        return new Settings(workers, this.calls, warmupRounds, rounds, inFlight, scalingCalls, scalingPasses, queued,
+                calls, quick);
+    }
+
+    Settings withCalls(int perRound) {
+        return new Settings(workers, perRound, warmupRounds, rounds, inFlight, scalingCalls, scalingPasses, queued,
+                soakCalls, quick);
+    }
+}

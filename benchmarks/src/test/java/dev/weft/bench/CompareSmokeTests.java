@@ -1,0 +1,82 @@
+package dev.weft.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Runs the comparison with tiny counts: every line it prints must be a well-formed JSON object. */
+class CompareSmokeTests {
+
+    @Test
+    @Timeout(30)
+    void everyLineIsAJsonObjectWithTheIssuesKeys() throws Exception {
+        List<Map<String, Object>> lines = runTiny();
+
+        List<Map<String, Object>> comparisons = lines.stream()
+                .filter(l -> Set.of("floor", "weft", "weft+plugins").contains(l.get("bench"))).toList();
+        assertEquals(6, comparisons.size(), "three loads at K=2 and K=64: " + lines);
+        for (Map<String, Object> line : comparisons) {
+            assertEquals(List.of("bench", "k", "calls_per_s", "ratio_to_floor"),
+                    new ArrayList<>(line.keySet()).subList(0, 4), "the issue's keys come first: " + line);
+            assertTrue(((Number) line.get("calls_per_s")).doubleValue() > 0, line.toString());
+            assertTrue(((Number) line.get("ratio_to_floor")).doubleValue() > 0, line.toString());
+        }
+        comparisons.stream().filter(l -> l.get("bench").equals("floor"))
+                .forEach(l -> assertEquals(1.0, ((Number) l.get("ratio_to_floor")).doubleValue(), 1e-9));
+        assertEquals(2, lines.stream().filter(l -> "weft-scaling".equals(l.get("bench"))).count(), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> "weft-memory".equals(l.get("bench"))
+                && ((Number) l.get("bytes_per_call")).doubleValue() > 0), lines.toString());
+    }
+
+    @Test
+    @Timeout(30)
+    void theLastLineIsTheSummary() throws Exception {
+        List<Map<String, Object>> lines = runTiny();
+
+        Map<String, Object> last = lines.get(lines.size() - 1);
+        assertEquals("summary", last.get("bench"));
+        assertTrue(((String) last.get("targets_met")).matches("[0-4]/4"), last.toString());
+    }
+
+    @Test
+    void theJsonReaderRejectsWhatIsNotJson() {
+        for (String bad : List.of("{\"a\":1", "{a:1}", "{\"a\":NaN}", "{\"a\":1} x", "{\"a\":\"b}")) {
+            assertTrue(MiniJson.tryParse(bad).isEmpty(), bad);
+        }
+    }
+
+    /** One tiny run serves every test: it is the slow part. */
+    private static List<Map<String, Object>> tinyRun;
+
+    private static synchronized List<Map<String, Object>> runTiny() throws Exception {
+        if (tinyRun == null) {
+            tinyRun = parse(printTiny());
+        }
+        return tinyRun;
+    }
+
+    private static String printTiny() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Compare.run(Settings.tiny(2), out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<Map<String, Object>> parse(String printed) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : printed.split("\n")) {
+            lines.add(MiniJson.tryParse(line).orElseThrow(() -> new AssertionError("not a JSON object: " + line)));
+        }
+        return lines;
+    }
+}
