@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.module.ModuleReference;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -234,10 +233,5 @@ public final class PluginJars {
         if (code != 0) {
             throw new IllegalStateException("javac failed (" + code + "): " + log.toString(StandardCharsets.UTF_8));
         }
-    }
-
-    /** @return the module reference of a jar, for tests that build layers themselves */
-    static ModuleReference reference(Path jar) {
-        return java.lang.module.ModuleFinder.of(jar).findAll().iterator().next();
     }
 }

@@ -5,7 +5,6 @@ import dev.weft.PluginState;
 import dev.weft.api.EventType;
 import dev.weft.api.OptionSpec;
 import dev.weft.api.PluginFactory;
-import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,10 +61,5 @@ final class Factories {
         Package pkg = type.getPackage();
         String impl = pkg == null ? null : pkg.getImplementationVersion();
         return impl == null ? "unknown" : impl;
-    }
-
-    /** @return the module's version for listings, or "unknown" */
-    static String versionOf(ModuleDescriptor descriptor) {
-        return descriptor.rawVersion().orElse("unknown");
     }
 }

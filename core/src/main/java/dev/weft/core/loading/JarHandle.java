@@ -3,7 +3,6 @@ package dev.weft.core.loading;
 import java.io.Closeable;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
-import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
@@ -72,12 +71,6 @@ final class JarHandle extends ClassLoader implements Closeable {
             ref.close();
             throw new Reasons.LoadFailure("module " + name + " does not resolve: " + Reasons.of(e), e);
         }
-    }
-
-    /** @return the module's descriptor, once opened */
-    Optional<ModuleDescriptor> descriptor() {
-        TrackedReference ref = reference;
-        return ref == null ? Optional.empty() : Optional.of(ref.descriptor());
     }
 
     /** @return the layer while the plugin is started */

@@ -5,7 +5,6 @@ import dev.weft.PluginState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -381,12 +380,5 @@ final class WeftPluginManager extends AbstractPluginManager {
         public Set<String> findClassNames(String pluginId) {
             return Set.of();
         }
-    }
-
-    /** @return the jars currently loaded, by id, for tests and listings */
-    Map<String, Path> loaded() {
-        Map<String, Path> out = new LinkedHashMap<>();
-        plugins.forEach((id, w) -> out.put(id, w.getPluginPath()));
-        return out;
     }
 }
