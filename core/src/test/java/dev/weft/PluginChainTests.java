@@ -154,8 +154,10 @@ public class PluginChainTests {
             var scope = invocation.scope();
             scope.state(() -> {
                 var timer = context.clock().schedule(limit, () -> {
-                    if (scope.fail(new TaskTimeoutException(limit, limit), true)) {
-                        fired.incrementAndGet();
+                    // Counted before failing: the run may end as soon as the failure reaches the loop.
+                    fired.incrementAndGet();
+                    if (!scope.fail(new TaskTimeoutException(limit, limit), true)) {
+                        fired.decrementAndGet();
                     }
                 });
                 scope.onEnd(timer::cancel);
