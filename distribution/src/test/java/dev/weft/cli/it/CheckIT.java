@@ -1,0 +1,79 @@
+package dev.weft.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code weft check FILE}: 0 for a valid configuration, 2 with {@code FILE:LINE:COL} for each problem. */
+class CheckIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledConfigurationIsValid() {
+        Path conf = Weft.home().resolve("conf").resolve("weft.yaml");
+
+        Weft.Result run = Weft.quick(dir, "check", conf.toString()).assertExit(0);
+
+        assertTrue(run.out().contains(conf + ": valid"), run::describe);
+    }
+
+    @Test
+    void malformedYamlIsReportedAtItsLineAndColumn() throws Exception {
+        Path file = Files.writeString(dir.resolve("malformed.yaml"), """
+                executor: { type: threads, workers: 2 }
+                tasks:
+                  evaluate:
+                    chain: [ retry, { timeout: { limit: 1s }
+                """);
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
+
+        assertTrue(run.err().matches("(?s).*" + java.util.regex.Pattern.quote(file.toString()) + ":[45]:\\d+: .*"),
+                run::describe);
+    }
+
+    @Test
+    void anUnknownPluginIsReportedAtItsPositionWithTheClosestName() throws Exception {
+        Path file = Files.writeString(dir.resolve("typo.yaml"), """
+                tasks:
+                  evaluate:
+                    chain:
+                      - retyr: { max-attempts: 3 }
+                """);
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
+
+        assertTrue(run.err().contains(file + ":4:9: "), run::describe);
+        assertTrue(run.err().contains("did you mean 'retry'"), run::describe);
+    }
+
+    @Test
+    void aBadOptionValueIsReportedAtTheValue() throws Exception {
+        Path file = Files.writeString(dir.resolve("value.yaml"), """
+                tasks:
+                  evaluate:
+                    chain:
+                      - timeout:
+                          limit: soon
+                """);
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
+
+        assertTrue(run.err().contains(file + ":5:18: "), run::describe);
+        assertTrue(run.err().contains("limit"), run::describe);
+    }
+
+    @Test
+    void aMissingFileIsAConfigurationError() {
+        Path file = dir.resolve("absent.yaml");
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
+
+        assertTrue(run.err().contains(file.toString()), run::describe);
+    }
+}
