@@ -1,9 +1,11 @@
-/** The trace module as its tests see it: it also reads the core, the timeout plugin and JUnit. */
+/** The trace module as its tests see it: it also reads the core, the other three plugins and JUnit. */
 open module dev.weft.plugin.trace {
     requires transitive dev.weft.api;
     requires org.slf4j;
     requires dev.weft.core;
     requires dev.weft.plugin.timeout;
+    requires dev.weft.plugin.retry;
+    requires dev.weft.plugin.limiter;
     requires org.junit.jupiter.api;
 
     exports dev.weft.plugin.trace;

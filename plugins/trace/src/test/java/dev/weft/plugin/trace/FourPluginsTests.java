@@ -1,0 +1,111 @@
+package dev.weft.plugin.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Action;
+import dev.weft.Chain;
+import dev.weft.ExitState;
+import dev.weft.RunOptions;
+import dev.weft.Scheduler;
+import dev.weft.Task;
+import dev.weft.api.TaskFuture;
+import dev.weft.plugin.limiter.CallLimiterFactory;
+import dev.weft.plugin.retry.RetryFactory;
+import dev.weft.plugin.timeout.TimeoutPluginFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The four shipped plugins in one chain, {@code [trace, call-limiter, retry, timeout]}, on a real
+ * scheduler: the limiter vetoes without spending calls on retries, retry re-runs a transient
+ * failure and a timed-out attempt, and trace, outermost, records every attempt and decision.
+ */
+class FourPluginsTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFourPluginsTogetherShapeEveryCallAndTraceSeesItAll() throws Exception {
+        Path file = dir.resolve("trace.json");
+        Chain chain = Chain.empty()
+                .then(new TracePluginFactory(), Map.of("file", file.toString()))
+                .then(new CallLimiterFactory(), Map.of("max-calls", 3))
+                .then(new RetryFactory(), Map.of("max-attempts", 3, "backoff", "10ms"))
+                // Generous: only call 2's first attempt, which never returns by itself, may reach it.
+                .then(new TimeoutPluginFactory(), Map.of("limit", "1s"));
+        Scheduler scheduler = Scheduler.withThreads(2);
+        Set<String> attempted = ConcurrentHashMap.newKeySet();
+        Task<Integer, Integer> task = scheduler.task("evaluate", x -> {
+            boolean first = attempted.add(x + "");
+            if (x == 1 && first) {
+                throw new IOException("transient");
+            }
+            if (x == 2 && first) {
+                new CountDownLatch(1).await(); // hangs until the timeout interrupts it
+            }
+            return x * 10;
+        }, chain);
+        List<Optional<TaskFuture<Integer>>> submitted = new ArrayList<>();
+        List<Integer> results = new ArrayList<>();
+        task.onResult((f, r) -> results.add(r));
+        scheduler.onStart(() -> {
+            for (int x = 1; x <= 4; x++) {
+                submitted.add(task.submit(x));
+            }
+        });
+
+        ExitState exit = scheduler.run(RunOptions.defaults().onException(Action.CONTINUE));
+
+        assertEquals(ExitState.Code.EXHAUSTED, exit.code());
+        assertEquals(List.of(true, true, true, false), submitted.stream().map(Optional::isPresent).toList(),
+                "the fourth call is vetoed: max-calls 3, and the two retries did not spend calls");
+        assertEquals(Set.of(10, 20, 30), Set.copyOf(results));
+        assertEquals(1, task.eventCount("call-limit-reached"));
+        assertEquals(2, task.eventCount("retry"));
+        assertEquals(1, task.eventCount("timeout"));
+        assertEquals(3, task.eventCount("result"));
+        assertEquals(0, task.eventCount("exception"));
+        assertEquals(1, task.eventCount("trace-written"));
+
+        String tree = scheduler.render();
+        assertTrue(tree.contains("Calls 3/3"), tree);
+        assertTrue(tree.contains("@call-limit-reached 1"), tree);
+        assertTrue(tree.contains("@retry 2"), tree);
+        assertTrue(tree.contains("@timeout 1"), tree);
+        assertTrue(tree.contains("@trace-written 1"), tree);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) ((Map<String, Object>) MiniJson.parse(
+                Files.readString(file))).get("traceEvents");
+        Map<Long, Long> attemptsPerCall = events.stream().filter(e -> "X".equals(e.get("ph")))
+                .collect(Collectors.groupingBy(e -> callOf(e), Collectors.counting()));
+        long one = submitted.get(0).orElseThrow().id();
+        long two = submitted.get(1).orElseThrow().id();
+        long three = submitted.get(2).orElseThrow().id();
+        assertEquals(Map.of(one, 2L, two, 2L, three, 1L), attemptsPerCall, "a span for every attempt that ran");
+        assertEquals(List.of("call-limit-reached", "retry", "retry", "timeout"), events.stream()
+                .filter(e -> "i".equals(e.get("ph")))
+                .map(e -> String.valueOf(e.get("name")))
+                .filter(n -> Set.of("call-limit-reached", "retry", "timeout").contains(n))
+                .sorted().toList(), "the other plugins' decisions are instants in the trace");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long callOf(Map<String, Object> event) {
+        return ((BigDecimal) ((Map<String, Object>) event.get("args")).get("call")).longValueExact();
+    }
+}
