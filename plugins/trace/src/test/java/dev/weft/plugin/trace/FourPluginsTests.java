@@ -104,6 +104,51 @@ class FourPluginsTests {
                 .sorted().toList(), "the other plugins' decisions are instants in the trace");
     }
 
+    @Test
+    void retryOutsideTimeoutGivesEachAttemptItsOwnLimit() {
+        Chain chain = Chain.empty()
+                .then(new RetryFactory(), Map.of("max-attempts", 3, "backoff", "10ms"))
+                .then(new TimeoutPluginFactory(), Map.of("limit", "300ms"));
+        Scheduler scheduler = Scheduler.withThreads(1);
+        Set<Integer> attempts = ConcurrentHashMap.newKeySet();
+        Task<Integer, Integer> task = scheduler.task("t", x -> {
+            if (attempts.add(attempts.size() + 1) && attempts.size() < 3) {
+                new CountDownLatch(1).await(); // the first two attempts hang until their own limit
+            }
+            return x;
+        }, chain);
+        scheduler.onStart(() -> task.submit(7));
+
+        scheduler.run(RunOptions.defaults().onException(Action.CONTINUE));
+
+        assertEquals(1, task.eventCount("result"), "the third attempt succeeded within its own limit");
+        assertEquals(2, task.eventCount("timeout"));
+        assertEquals(2, task.eventCount("retry"));
+    }
+
+    @Test
+    void timeoutOutsideRetryLimitsTheWholeCallAndDropsThePendingRetry() {
+        Chain chain = Chain.empty()
+                .then(new TimeoutPluginFactory(), Map.of("limit", "300ms"))
+                .then(new RetryFactory(), Map.of("max-attempts", 5, "backoff", "30s"));
+        Scheduler scheduler = Scheduler.withThreads(1);
+        Set<Integer> attempts = ConcurrentHashMap.newKeySet();
+        Task<Integer, Integer> task = scheduler.task("t", x -> {
+            attempts.add(attempts.size() + 1);
+            throw new IOException("fails fast, then waits 30s for a retry");
+        }, chain);
+        List<Throwable> failures = new ArrayList<>();
+        task.onException((f, e) -> failures.add(e));
+        scheduler.onStart(() -> task.submit(7));
+
+        scheduler.run(RunOptions.defaults().onException(Action.CONTINUE));
+
+        assertEquals(Set.of(1), attempts, "the retry waiting when the limit hit was dropped");
+        assertEquals(1, task.eventCount("timeout"));
+        assertTrue(failures.get(0) instanceof dev.weft.api.TaskTimeoutException, String.valueOf(failures));
+        assertEquals("fails fast, then waits 30s for a retry", failures.get(0).getSuppressed()[0].getMessage());
+    }
+
     @SuppressWarnings("unchecked")
     private static long callOf(Map<String, Object> event) {
         return ((BigDecimal) ((Map<String, Object>) event.get("args")).get("call")).longValueExact();
