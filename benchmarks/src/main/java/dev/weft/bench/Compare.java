@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +79,7 @@ public final class Compare {
 
     /** Runs the comparison, the scaling and the memory measurements, and prints their lines. */
     static void run(Settings s, PrintStream out) throws Exception {
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Load> loads = List.of(new Floor(s.workers()), WeftLoad.bare(s.workers()), WeftLoad.withPlugins(s.workers()));
         Map<String, Double> k64 = new LinkedHashMap<>();
         for (int k : s.inFlight()) {
@@ -89,9 +91,12 @@ public final class Compare {
                 }
             }
             double[][] rates = new double[loads.size()][s.rounds()];
+            double[][] cpu = new double[loads.size()][s.rounds()];
             for (int r = 0; r < s.rounds(); r++) {
                 for (int l = 0; l < loads.size(); l++) {
+                    long cpuBefore = Cpu.processNanos();
                     long nanos = loads.get(l).run(s.calls(), k);
+                    cpu[l][r] = (double) (Cpu.processNanos() - cpuBefore) / s.calls();
                     rates[l][r] = s.calls() * 1e9 / nanos;
                 }
             }
@@ -101,7 +106,8 @@ public final class Compare {
                 double ratio = median / floor;
                 out.println(new JsonLine().put("bench", loads.get(l).name()).put("k", k).put("calls_per_s", median)
                         .put("ratio_to_floor", ratio).put("calls", s.calls()).put("rounds", s.rounds())
-                        .put("min_calls_per_s", Stats.min(rates[l])).put("max_calls_per_s", Stats.max(rates[l])));
+                        .put("min_calls_per_s", Stats.min(rates[l])).put("max_calls_per_s", Stats.max(rates[l]))
+                        .put("cpu_ns_per_call", Stats.median(cpu[l])));
                 out.flush();
                 if (k == 64) {
                     k64.put(loads.get(l).name(), ratio);
@@ -125,7 +131,7 @@ public final class Compare {
         out.println(new JsonLine().put("bench", "weft+plugins-memory").put("calls_in_flight", s.queued())
                 .put("bytes_per_call", withPlugins));
 
-        summary(s, out, k64.getOrDefault("weft", Double.NaN), k64.getOrDefault("weft+plugins", Double.NaN), spread, bare);
+        summary(s, out, loadAtStart, k64.getOrDefault("weft", Double.NaN), k64.getOrDefault("weft+plugins", Double.NaN), spread, bare);
     }
 
     /** @return the spread of the per-call cost: (slowest - fastest) / fastest */
@@ -134,9 +140,12 @@ public final class Compare {
         Load weft = WeftLoad.bare(s.workers());
         List<Integer> counts = s.scalingCalls();
         double[][] nsPerCall = new double[counts.size()][s.scalingPasses()];
+        double[][] cpuPerCall = new double[counts.size()][s.scalingPasses()];
         for (int p = 0; p < s.scalingPasses(); p++) {
             for (int c = 0; c < counts.size(); c++) {
+                long cpuBefore = Cpu.processNanos();
                 nsPerCall[c][p] = (double) weft.run(counts.get(c), 64) / counts.get(c);
+                cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / counts.get(c);
             }
         }
         List<Double> medians = new ArrayList<>();
@@ -148,13 +157,13 @@ public final class Compare {
         for (int c = 0; c < counts.size(); c++) {
             out.println(new JsonLine().put("bench", "weft-scaling").put("k", 64).put("calls", counts.get(c))
                     .put("ns_per_call", medians.get(c)).put("relative_to_smallest", medians.get(c) / medians.get(0))
-                    .put("passes", s.scalingPasses()));
+                    .put("cpu_ns_per_call", Stats.median(cpuPerCall[c])).put("passes", s.scalingPasses()));
         }
         out.flush();
         return (slowest - fastest) / fastest;
     }
 
-    private static void summary(Settings s, PrintStream out, double weft, double plugins, double spread, double bytes) {
+    private static void summary(Settings s, PrintStream out, double loadAtStart, double weft, double plugins, double spread, double bytes) {
         boolean weftMet = weft >= WEFT_TARGET;
         boolean pluginsMet = plugins >= PLUGINS_TARGET;
         boolean scalingMet = spread <= SCALING_TARGET;
@@ -176,6 +185,8 @@ public final class Compare {
         out.println(new JsonLine().put("bench", "summary").put("date", LocalDate.now().toString())
                 .put("cores", Runtime.getRuntime().availableProcessors()).put("jdk", System.getProperty("java.version"))
                 .put("workers", s.workers()).put("quick", s.quick())
+                .put("load_average_at_start", Math.max(0, loadAtStart))
+                .put("load_average_at_end", Math.max(0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
                 .put("weft_k64_ratio", weft).put("plugins_k64_ratio", plugins)
                 .put("scaling_spread", spread).put("bytes_per_call_in_flight", bytes)
                 .put("targets_met", met + "/4").put("missed", String.join("; ", missed)));
