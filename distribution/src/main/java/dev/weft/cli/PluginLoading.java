@@ -33,7 +33,10 @@ final class PluginLoading {
         PluginRegistry registry = builder.load();
         for (PluginInfo problem : registry.problems()) {
             if (problem.state() == PluginState.FAILED) {
-                warnings.println("weft: warning: plugin " + problem.name() + " (" + problem.source() + ") "
+                // A jar that failed before its plugins were named is listed under its file name.
+                String what = problem.name().equals(problem.source()) ? problem.source()
+                        : problem.name() + " (" + problem.source() + ")";
+                warnings.println("weft: warning: plugin " + what + " "
                         + problem.state().name().toLowerCase(Locale.ROOT) + ": " + problem.reason().orElse(""));
             }
         }
