@@ -88,6 +88,11 @@ class PluginFolderTests {
         PluginJars.jar("future.jar").plugin("weft.test.future", "t.future", "future")
                 .descriptor("future", "1.0.0", ">=9.0.0").build(jars);
         BAD.put("future.jar", "requires weft core >=9.0.0 (Plugin-Requires), but this core is 0.1.0");
+        PluginJars.jar("spaced.jar").plugin("weft.test.spaced", "t.spaced", "spaced")
+                .descriptor("spaced", "1.0.0", ">=0.1.0 <1.0.0").build(jars);
+        BAD.put("spaced.jar", "Plugin-Requires '>=0.1.0 <1.0.0' is not a version range");
+        PluginJars.jar("ranged.jar").plugin("weft.test.ranged", "t.ranged", "ranged")
+                .descriptor("ranged", "1.0.0", ">=0.1.0 & <1.0.0").build(jars);
         PluginJars.jar("needs-missing.jar").plugin("weft.test.needs", "t.needs", "needs")
                 .descriptor("needs", "1.0.0", ">=0.1.0").manifest("Plugin-Dependencies", "absent-plugin").build(jars);
         BAD.put("needs-missing.jar", "needs plugin 'absent-plugin' (Plugin-Dependencies), which is not in the plugins folder");
@@ -279,6 +284,17 @@ class PluginFolderTests {
         }
         try (PluginRegistry registry = folderOnly().coreVersion("9.1.0").load()) {
             assertEquals(Set.of("future"), registry.names());
+        }
+    }
+
+    @Test
+    void aRangeJoinedWithAmpersandIsAcceptedAsTheShippedPluginsWriteIt() {
+        copy(jars.resolve("ranged.jar"));
+        try (PluginRegistry registry = folderOnly().load()) {
+            assertEquals(Set.of("ranged"), registry.names(), registry::toString);
+        }
+        try (PluginRegistry registry = folderOnly().coreVersion("1.2.0").load()) {
+            assertEquals(PluginState.FAILED, registry.plugins().get(0).state(), "1.2.0 is outside >=0.1.0 & <1.0.0");
         }
     }
 

@@ -255,7 +255,15 @@ final class WeftPluginManager extends AbstractPluginManager {
 
     @Override
     protected boolean isPluginValid(PluginWrapper wrapper) {
-        boolean valid = super.isPluginValid(wrapper);
+        boolean valid;
+        try {
+            valid = super.isPluginValid(wrapper);
+        } catch (RuntimeException malformed) {
+            versionProblems.put(wrapper.getPluginId(), "Plugin-Requires '" + wrapper.getDescriptor().getRequires()
+                    + "' is not a version range (" + malformed.getMessage()
+                    + "); write it as, for example, '>=0.1.0 & <1.0.0'");
+            return false;
+        }
         if (!valid) {
             versionProblems.put(wrapper.getPluginId(), "requires weft core " + wrapper.getDescriptor().getRequires()
                     + " (Plugin-Requires), but this core is " + getSystemVersion());
