@@ -16,7 +16,7 @@ final class Attempt implements Runnable {
     final Call call;
     final int number;
     private final AtomicInteger phase = new AtomicInteger(QUEUED);
-    private volatile Thread thread;
+    private Thread thread; // guarded by this
 
     Attempt(Call call, int number) {
         this.call = call;
@@ -28,8 +28,15 @@ final class Attempt implements Runnable {
         if (!phase.compareAndSet(QUEUED, RUNNING)) {
             return; // cancelled or failed while queued
         }
-        thread = Thread.currentThread();
         call.attemptStarted(this);
+        synchronized (this) {
+            thread = Thread.currentThread();
+            if (phase.get() == ENDED) {
+                // Abandoned between starting and getting here: its outcome is already on its way.
+                thread = null;
+                return;
+            }
+        }
         Outcome outcome;
         ChainInvocation chain = new ChainInvocation(this);
         try {
@@ -37,10 +44,13 @@ final class Attempt implements Runnable {
         } catch (Throwable error) {
             outcome = new Outcome.Failed(error, chain.originOf(error));
         } finally {
-            thread = null;
+            // From here on an abandon() no longer interrupts this thread (see there).
+            synchronized (this) {
+                thread = null;
+            }
         }
         complete(outcome);
-        // The interrupt was meant for this attempt, not for whatever the pool thread runs next.
+        // An interrupt meant for this attempt must not reach whatever the pool thread runs next.
         Thread.interrupted();
     }
 
@@ -61,14 +71,21 @@ final class Attempt implements Runnable {
         return true;
     }
 
-    /** Ends the attempt from outside (timeout, cancel), interrupting its thread if asked. */
+    /**
+     * Ends the attempt from outside (timeout, cancel), interrupting its thread if asked. The
+     * interrupt is sent under this attempt's lock and only while the worker is still inside the
+     * attempt, so it can never hit the next task the pool thread picks up.
+     */
     boolean abandon(Outcome outcome, boolean interrupt) {
-        Thread running = thread;
         if (!complete(outcome)) {
             return false;
         }
-        if (interrupt && running != null) {
-            running.interrupt();
+        if (interrupt) {
+            synchronized (this) {
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
         }
         return true;
     }
