@@ -92,6 +92,18 @@ public final class Chain {
     }
 
     /**
+     * The same chain with every plugin of a name left out, such as {@code without("trace")}.
+     *
+     * @param name the plugin's name; never {@code null}
+     * @return a new chain (this one if it has no plugin of that name)
+     */
+    public Chain without(String name) {
+        Objects.requireNonNull(name, "name");
+        List<Link> kept = links.stream().filter(l -> !l.name().equals(name)).collect(Collectors.toList());
+        return kept.size() == links.size() ? this : new Chain(kept);
+    }
+
+    /**
      * Makes the plugins for one task.
      *
      * @return new instances, outer to inner

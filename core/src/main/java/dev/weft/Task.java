@@ -226,6 +226,16 @@ public final class Task<A, R> {
         return out;
     }
 
+    /**
+     * How many submissions a plugin vetoed ({@link #submit} returned empty). Each plugin also
+     * says why with an event of its own; this counts them whatever the plugin.
+     *
+     * @return the number of vetoed submissions
+     */
+    public long vetoed() {
+        return runtime.vetoed();
+    }
+
     /** @return whether any call has an attempt running on a worker */
     public boolean running() {
         return runtime.running();

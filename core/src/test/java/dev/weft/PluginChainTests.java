@@ -185,6 +185,7 @@ public class PluginChainTests {
 
         assertEquals(List.of(true, false, true, false), submitted.stream().map(Optional::isPresent).toList());
         assertEquals(2, task.eventCount("submitted"));
+        assertEquals(2, task.vetoed());
         assertEquals(2, task.eventCount(NOTED));
         assertEquals(List.of(new Field("what", "vetoed"), new Field("argument", 1)), noted.get(0));
         String tree = scheduler.render();
@@ -451,5 +452,8 @@ public class PluginChainTests {
         assertEquals(2, made.size());
         assertTrue(made.get(0) != made.get(1));
         assertEquals("even-only(fn)", evens.toString());
+        assertEquals("fn", evens.without("even-only").toString());
+        assertEquals(List.of(), evens.without("even-only").names());
+        assertTrue(evens.without("other") == evens);
     }
 }

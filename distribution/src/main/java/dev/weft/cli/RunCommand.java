@@ -77,10 +77,9 @@ final class RunCommand implements Callable<Integer> {
         Workflow workflow = jar.map(WorkflowLoader::load).orElseGet(BraninSearch::new);
 
         try (PluginRegistry registry = PluginLoading.load(plugins, home, weftConfig, err)) {
-            Function<String, dev.weft.Chain> chains = weftConfig.chains(registry);
-            if (noTrace) {
-                chains = new ChainsWithout(chains, "trace");
-            }
+            Function<String, dev.weft.Chain> configured = weftConfig.chains(registry);
+            Function<String, dev.weft.Chain> chains = noTrace ? task -> configured.apply(task).without("trace")
+                    : configured;
             int threads = workers.orElse(weftConfig.executor().workers());
             boolean sequential = workers.isEmpty() && weftConfig.executor().type() == WeftConfig.ExecutorType.SEQUENTIAL;
             Scheduler.Builder builder = Scheduler.builder().chains(chains);

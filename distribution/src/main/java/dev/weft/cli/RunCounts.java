@@ -3,7 +3,6 @@ package dev.weft.cli;
 import dev.weft.Scheduler;
 import dev.weft.Task;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A run's numbers at one moment, read from the scheduler's and tasks' event counts, for the
@@ -14,16 +13,12 @@ import java.util.Set;
  * @param done calls that returned a result
  * @param failed calls that ended with an exception
  * @param cancelled calls that were cancelled
- * @param vetoed submissions a plugin refused (the call-limiter's events)
+ * @param vetoed submissions a plugin refused, whichever plugin
  * @param retried retries scheduled (the retry plugin's {@code retry} events)
  * @param timedOut attempts the timeout plugin cut off
  */
 record RunCounts(long submitted, long running, long done, long failed, long cancelled, long vetoed, long retried,
                  long timedOut) {
-
-    /** The events by which a plugin says it refused a submission. */
-    static final Set<String> VETO_EVENTS = Set.of("call-limit-reached", "concurrent-limit-reached",
-            "disabled-due-to-running-task");
 
     static RunCounts of(Scheduler scheduler) {
         Map<String, Long> events = scheduler.eventCounts();
@@ -34,9 +29,7 @@ record RunCounts(long submitted, long running, long done, long failed, long canc
         for (Task<?, ?> task : scheduler.tasks()) {
             running += task.runningCount();
             Map<String, Long> counts = task.eventCounts();
-            for (String veto : VETO_EVENTS) {
-                vetoed += counts.getOrDefault(veto, 0L);
-            }
+            vetoed += task.vetoed();
             retried += counts.getOrDefault("retry", 0L);
             // A task's own events never include 'timeout' (that is the scheduler's); a plugin's may.
             timedOut += counts.getOrDefault("timeout", 0L);

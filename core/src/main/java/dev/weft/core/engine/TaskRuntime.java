@@ -24,6 +24,7 @@ public final class TaskRuntime implements TaskView {
     private final List<PluginSlot> plugins = new CopyOnWriteArrayList<>();
     private final Map<PluginSlot, List<String>> pluginEvents = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong vetoed = new java.util.concurrent.atomic.AtomicLong();
     private final Set<Call> queue = new LinkedHashSet<>();
 
     TaskRuntime(Engine engine, String name, String ref, Call.CallFunction function) {
@@ -112,6 +113,15 @@ public final class TaskRuntime implements TaskView {
         synchronized (queue) {
             queue.remove(call);
         }
+    }
+
+    /** @return how many submissions a plugin vetoed */
+    public long vetoed() {
+        return vetoed.get();
+    }
+
+    void vetoed(String plugin) {
+        vetoed.incrementAndGet();
     }
 
     void attemptStarted() {
