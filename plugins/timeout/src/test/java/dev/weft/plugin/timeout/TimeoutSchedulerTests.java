@@ -36,10 +36,9 @@ class TimeoutSchedulerTests {
     private final List<TimeoutEvent> timeouts = new CopyOnWriteArrayList<>();
     private final List<Long> submitted = new CopyOnWriteArrayList<>();
 
-    private final LoopPoke poke = new LoopPoke();
 
     private Chain timeoutChain() {
-        return Chain.empty().then(factory, Map.of("limit", "2s")).then("test-poke", () -> poke);
+        return Chain.empty().then(factory, Map.of("limit", "2s"));
     }
 
     private <A, R> void watch(Task<A, R> task, CountDownLatch ended) {
@@ -153,7 +152,7 @@ class TimeoutSchedulerTests {
                 new CountDownLatch(1).await();
             }
             return "ok on " + n;
-        }, Chain.of(retry).then(factory, Map.of("limit", "2s")).then("test-poke", () -> poke));
+        }, Chain.of(retry).then(factory, Map.of("limit", "2s")));
         watch(task, ended);
         List<String> results = new CopyOnWriteArrayList<>();
         task.onResult((future, result) -> results.add(result));
@@ -187,8 +186,7 @@ class TimeoutSchedulerTests {
         Task<Integer, String> task = scheduler.task("failing", x -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("attempt failed");
-        }, Chain.empty().then(factory, Map.of("limit", "2s")).then("test-retry", () -> retry)
-                .then("test-poke", () -> poke));
+        }, Chain.empty().then(factory, Map.of("limit", "2s")).then("test-retry", () -> retry));
         watch(task, ended);
         scheduler.onStart(() -> task.submit(1));
         CompletableFuture<ExitState> exit = runInBackground();
@@ -212,17 +210,7 @@ class TimeoutSchedulerTests {
     /** Waits for the run to end; if it does not, fails with the event tree and every thread's stack. */
     private ExitState awaitExit(CompletableFuture<ExitState> exit) throws Exception {
         try {
-            long deadline = System.nanoTime() + SECONDS.toNanos(5);
-            while (true) {
-                try {
-                    return exit.get(100, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    poke.poke();
-                }
-            }
+            return exit.get(5, SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             StringBuilder dump = new StringBuilder(scheduler.render()).append('\n');
             Thread.getAllStackTraces().forEach((thread, stack) -> {
