@@ -51,6 +51,7 @@ public final class Chain {
      * @return the chain
      */
     public static Chain of(TaskPlugin... plugins) {
+        Objects.requireNonNull(plugins, "plugins");
         Chain chain = EMPTY;
         for (TaskPlugin plugin : plugins) {
             Objects.requireNonNull(plugin, "plugin");
@@ -69,6 +70,7 @@ public final class Chain {
      */
     public Chain then(PluginFactory factory, Map<String, ?> options) {
         Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(options, "options");
         List<OptionSpec> specs = factory.options();
         Options checked = Options.parse(specs, options);
         // Making one instance now surfaces option combinations the factory rejects before anything runs.

@@ -46,6 +46,7 @@ public final class ExceptionPolicy {
      * @return the action
      */
     public Action actionFor(Throwable exception) {
+        Objects.requireNonNull(exception, "exception");
         for (Class<?> type : order) {
             if (type.isInstance(exception)) {
                 return entries.get(type);

@@ -264,12 +264,12 @@ public final class Scheduler {
      * @throws IllegalArgumentException if there is no such event
      */
     public long eventCount(String event) {
-        return engine.bus().count(event);
+        return engine.bus().count(Objects.requireNonNull(event, "event"));
     }
 
     /** @param type a scheduler event type @return how many times it was emitted */
     public long eventCount(EventType<?> type) {
-        return eventCount(type.name());
+        return eventCount(Objects.requireNonNull(type, "type").name());
     }
 
     // ------------------------------------------------------------------ subscriptions
@@ -295,6 +295,8 @@ public final class Scheduler {
      * @throws IllegalArgumentException if there is no such event; the message lists the known ones
      */
     public void on(String event, Consumer<? super Record> handler, On... options) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(handler, "handler");
         engine.bus().subscribe(event, handler, single(options), Locations.caller(), this);
     }
 

@@ -144,6 +144,8 @@ public final class Task<A, R> {
      * @throws IllegalArgumentException if the task has no such event; the message lists the known ones
      */
     public void on(String event, Consumer<? super Record> handler) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(handler, "handler");
         on(event, handler, On.defaults());
     }
 
@@ -156,6 +158,9 @@ public final class Task<A, R> {
      * @throws IllegalArgumentException if the task has no such event; the message lists the known ones
      */
     public void on(String event, Consumer<? super Record> handler, On options) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
         runtime.bus().subscribe(event, handler, options, Locations.caller(), this);
     }
 
@@ -210,12 +215,12 @@ public final class Task<A, R> {
      * @throws IllegalArgumentException if the task has no such event
      */
     public long eventCount(String event) {
-        return runtime.bus().count(event);
+        return runtime.bus().count(Objects.requireNonNull(event, "event"));
     }
 
     /** @param type an event type @return how many times it was emitted */
     public long eventCount(EventType<?> type) {
-        return eventCount(type.name());
+        return eventCount(Objects.requireNonNull(type, "type").name());
     }
 
     /** @return the calls submitted and not yet ended, in submission order */

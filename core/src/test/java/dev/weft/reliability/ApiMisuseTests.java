@@ -43,7 +43,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -58,16 +57,6 @@ class ApiMisuseTests {
         t.setDaemon(true);
         return t;
     });
-
-    /**
-     * Methods that do not yet reject {@code null} with the parameter's name (core bugs, listed in
-     * the report): checked by {@link #theKnownGapsRejectNullNamingTheParameter} once fixed.
-     */
-    private static final Set<String> KNOWN_GAPS = Set.of(
-            "Scheduler.eventCount(String)", "Scheduler.eventCount(EventType)", "Scheduler.on(String,Consumer,On[])",
-            "Task.eventCount(String)", "Task.eventCount(EventType)", "Task.on(String,Consumer,On)",
-            "Task.on(String,Consumer)", "ExceptionPolicy.actionFor(Throwable)", "Chain.then(PluginFactory,Map)",
-            "Chain.of(TaskPlugin[])");
 
     private static List<PublicMethods.Declared> publicMethods() throws Exception {
         List<PublicMethods.Declared> all = new ArrayList<>();
@@ -86,9 +75,6 @@ class ApiMisuseTests {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (PublicMethods.Declared d : publicMethods()) {
-            if (KNOWN_GAPS.contains(key(d))) {
-                continue;
-            }
             for (int i = 0; i < d.params().size(); i++) {
                 if (!d.method().getParameterTypes()[i].isPrimitive() && !d.params().get(i).nullable()) {
                     checked++;
@@ -103,31 +89,6 @@ class ApiMisuseTests {
         assertEquals(List.of(), wrong);
     }
 
-    @Test
-    @Disabled("core bug: the methods in KNOWN_GAPS do not reject null with the parameter's name")
-    void theKnownGapsRejectNullNamingTheParameter() throws Exception {
-        List<String> wrong = new ArrayList<>();
-        for (PublicMethods.Declared d : publicMethods()) {
-            if (KNOWN_GAPS.contains(key(d))) {
-                for (int i = 0; i < d.params().size(); i++) {
-                    String problem = d.params().get(i).nullable() ? null : nullProblem(d, i);
-                    if (problem != null) {
-                        wrong.add(problem);
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), wrong);
-    }
-
-    private static String key(PublicMethods.Declared d) {
-        List<String> types = new ArrayList<>();
-        for (Class<?> t : d.method().getParameterTypes()) {
-            types.add(t.getSimpleName());
-        }
-        return d.method().getDeclaringClass().getSimpleName() + "." + d.method().getName() + "("
-                + String.join(",", types) + ")";
-    }
 
     /** @return what was wrong when passing null as parameter i, or null if it was rejected by name */
     private static String nullProblem(PublicMethods.Declared d, int nullAt) {

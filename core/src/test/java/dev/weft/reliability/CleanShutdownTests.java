@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,8 +175,6 @@ class CleanShutdownTests {
     }
 
     @Test
-    @Disabled("core bug: on the sequential executor the loop runs the function itself, so neither the run's "
-            + "timeout nor stop() can end a hanging call: nothing interrupts the loop thread when waitForCalls is false")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void onTheSequentialExecutorAHangingCallIsInterruptedWhenTheRunTimesOutWithoutWaiting() {
         Scheduler scheduler = Scheduler.sequential();

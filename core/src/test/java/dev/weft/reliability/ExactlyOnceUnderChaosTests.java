@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Scheduler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 class ExactlyOnceUnderChaosTests {
 
     @Test
-    @Disabled("core bug: Attempt.run/abandon race: a cancel or timeout misses the attempt's thread, or interrupts it after the attempt ended (the next attempt, or the sequential loop)")
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void everyCallEndsExactlyOnceOnFourWorkersUnderChaos() throws Exception {
         ChaosRun run = new ChaosRun(Scheduler.withThreads(4), 100_000, 4, 20240611L, false).run();
@@ -30,7 +28,6 @@ class ExactlyOnceUnderChaosTests {
     }
 
     @Test
-    @Disabled("core bug: Attempt.run/abandon race: a cancel or timeout misses the attempt's thread, or interrupts it after the attempt ended (the next attempt, or the sequential loop)")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void everyCallEndsExactlyOnceOnTheSequentialExecutorUnderChaos() throws Exception {
         ChaosRun run = new ChaosRun(Scheduler.sequential(), 5_000, 2, 7L, true).run();

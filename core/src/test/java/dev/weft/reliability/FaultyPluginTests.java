@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,8 +124,6 @@ class FaultyPluginTests {
 
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("loopHooksOnEachExecutor")
-    @Disabled("core bug: Engine.submitOnLoop and Engine.onOutcome catch only Exception | LinkageError, so an "
-            + "AssertionError from beforeSubmit or onFailure escapes the hook and stops the run")
     void anErrorThrownByBeforeSubmitOrOnFailureIsContainedLikeAnException(ExecutorKind executor, String hook) {
         assertContained(executor, hook, () -> new AssertionError("assert in " + hook));
     }

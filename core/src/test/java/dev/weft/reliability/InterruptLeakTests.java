@@ -16,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,7 +43,6 @@ class InterruptLeakTests {
     }
 
     @Test
-    @Disabled("core bug: Attempt.run/abandon race: a cancel or timeout misses the attempt's thread, or interrupts it after the attempt ended (the next attempt, or the sequential loop)")
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aCancelThatLandsAsTheAttemptReturnsNeverInterruptsTheSequentialLoop() throws Exception {
         Scheduler scheduler = Scheduler.sequential();

@@ -36,7 +36,22 @@ public interface CallScope {
      * @param interrupt whether to interrupt the thread running the attempt
      * @return true if this ended the scope, false if it had already ended
      */
-    boolean fail(Throwable failure, boolean interrupt);
+    default boolean fail(Throwable failure, boolean interrupt) {
+        return fail(failure, interrupt, () -> { });
+    }
+
+    /**
+     * Ends the scope like {@link #fail(Throwable, boolean)}, first running {@code announce} if
+     * (and only if) the scope is indeed ended by this call. Events the announcement emits reach
+     * the loop before the failure does, and before the run can end: emit the event that says
+     * why (such as {@code timeout}) here rather than after {@code fail} returns.
+     *
+     * @param failure the failure; never {@code null}
+     * @param interrupt whether to interrupt the thread running the attempt
+     * @param announce a short action that must not block, typically an emit; never {@code null}
+     * @return true if this ended the scope, false if it had already ended
+     */
+    boolean fail(Throwable failure, boolean interrupt, Runnable announce);
 
     /**
      * Runs an action when the scope ends, however it ends. If it already ended, runs it now.

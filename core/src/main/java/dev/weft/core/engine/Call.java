@@ -131,6 +131,13 @@ public final class Call implements TaskFuture<Object> {
 
     Scope scope(int index) {
         synchronized (this) {
+            if (ending) {
+                // An abandoned attempt still unwinding after its call ended: give it a scope that
+                // is already over, so a timer it sets is cancelled at once and fail() refuses.
+                Scope over = new Scope(this, index, engine.clock().nanoTime());
+                over.end();
+                return over;
+            }
             if (scopes[index] == null) {
                 scopes[index] = new Scope(this, index, engine.clock().nanoTime());
             }
@@ -227,12 +234,15 @@ public final class Call implements TaskFuture<Object> {
         }
     }
 
-    boolean failScope(Scope scope, int index, Throwable failure, boolean interrupt) {
+    boolean failScope(Scope scope, int index, Throwable failure, boolean interrupt, Runnable announce) {
         List<Runnable> actions;
         synchronized (this) {
             if (ending || state.isTerminal() || scopes[index] != scope || scope.isEnded()) {
                 return false;
             }
+            // Everything below ends the scope; announcing first puts the plugin's events ahead of
+            // the outcome in the loop's inbox, so they are delivered before the run can end.
+            announce.run();
             Outcome.Failed outcome = new Outcome.Failed(failure, index);
             if (current != null && current.isActive()) {
                 if (!current.abandon(outcome, interrupt)) {

@@ -23,6 +23,11 @@ public interface CallExecutor {
     /** @return the executor as the event tree shows it */
     String describe();
 
+    /** @return whether attempts run on the loop thread itself, which then cannot see a stop or timeout */
+    default boolean runsOnLoop() {
+        return false;
+    }
+
     /** @return a pool of daemon worker threads, new for each run and shut down at its end */
     static CallExecutor threads(int workers) {
         if (workers < 1) {
@@ -131,6 +136,11 @@ public interface CallExecutor {
         @Override
         public String describe() {
             return "sequential";
+        }
+
+        @Override
+        public boolean runsOnLoop() {
+            return true;
         }
     }
 }

@@ -74,8 +74,10 @@ public final class Engine {
     private StopRequest stop;
     private Throwable raise;
 
+    // Written by the loop at the start of a run; read by timers and stopping threads too.
+    private volatile RunOptions options = RunOptions.defaults();
+
     // Loop thread only.
-    private RunOptions options = RunOptions.defaults();
     private boolean emptyNotified;
     private boolean timedOut;
 
@@ -206,11 +208,14 @@ public final class Engine {
         retriesAllowed = true;
         running = true;
         Cancellable timeoutTimer = runOptions.timeout()
-                .map(limit -> clock.schedule(limit, () -> inbox.post(Inbox.Kind.WAKE, () -> {
-                    if (generation == runGeneration) {
-                        timedOut = true;
-                    }
-                })))
+                .map(limit -> clock.schedule(limit, () -> {
+                    inbox.post(Inbox.Kind.WAKE, () -> {
+                        if (generation == runGeneration) {
+                            timedOut = true;
+                        }
+                    });
+                    cancelWhereTheLoopCannot();
+                }))
                 .orElse(null);
 
         emit(bus, SchedulerEvents.START, Signal.INSTANCE);
@@ -388,6 +393,20 @@ public final class Engine {
             running = false;
         }
         inbox.post(Inbox.Kind.WAKE, () -> { });
+        if (Thread.currentThread() != loopThread) {
+            cancelWhereTheLoopCannot();
+        }
+    }
+
+    /**
+     * On the sequential executor a hanging call holds the loop thread, which then never sees a
+     * stop or a timeout. When the run is not to wait for calls, cancel them from this thread: the
+     * interrupt frees the loop, and the cancellations are delivered after 'finished' as usual.
+     */
+    private void cancelWhereTheLoopCannot() {
+        if (executor.runsOnLoop() && !options.waitForCalls()) {
+            queue.values().forEach(Call::cancelForShutdown);
+        }
     }
 
     private void applyExceptionPolicy(Throwable error, String what) {
@@ -534,7 +553,10 @@ public final class Engine {
             for (PluginSlot slot : plugins) {
                 try {
                     slot.plugin().beforeSubmit(submission);
-                } catch (Exception | LinkageError e) {
+                } catch (Throwable e) {
+                    if (Faults.isFatal(e)) {
+                        throw (Error) e;
+                    }
                     fault = new PluginException(slot.name(), "beforeSubmit", "threw " + e, e);
                     pluginError(name, slot.name(), "beforeSubmit", fault);
                     break;
@@ -610,7 +632,10 @@ public final class Engine {
                     FailureContext failure = new FailureContext(call, error, call.scope(i));
                     try {
                         call.plugin(i).onFailure(failure);
-                    } catch (Exception | LinkageError e) {
+                    } catch (Throwable e) {
+                        if (Faults.isFatal(e)) {
+                            throw (Error) e;
+                        }
                         PluginException fault = new PluginException(call.pluginName(i), "onFailure", "threw " + e, e);
                         pluginError(call.taskName(), call.pluginName(i), "onFailure", fault);
                         call.causes.add(fault);

@@ -40,9 +40,10 @@ final class Scope implements CallScope {
     }
 
     @Override
-    public boolean fail(Throwable failure, boolean interrupt) {
+    public boolean fail(Throwable failure, boolean interrupt, Runnable announce) {
         Objects.requireNonNull(failure, "failure");
-        return call.failScope(this, index, failure, interrupt);
+        Objects.requireNonNull(announce, "announce");
+        return call.failScope(this, index, failure, interrupt, announce);
     }
 
     @Override

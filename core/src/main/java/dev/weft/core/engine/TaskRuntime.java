@@ -90,7 +90,10 @@ public final class TaskRuntime implements TaskView {
         PluginContext context = new PluginContext(engine, this, slot.name());
         try {
             slot.plugin().attach(context);
-        } catch (Exception | LinkageError e) {
+        } catch (Throwable e) {
+            if (Faults.isFatal(e)) {
+                throw (Error) e;
+            }
             context.undo();
             throw new PluginException(slot.name(), "attach", "threw " + e, e);
         }

@@ -5,6 +5,7 @@ import dev.weft.api.Field;
 import dev.weft.api.Panel;
 import dev.weft.core.engine.Call;
 import dev.weft.core.engine.Engine;
+import dev.weft.core.engine.Faults;
 import dev.weft.core.engine.PluginSlot;
 import dev.weft.core.engine.TaskRuntime;
 import dev.weft.core.event.EventBus;
@@ -126,7 +127,10 @@ public final class TreeRenderer {
                     return this;
                 }
             });
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
+            if (Faults.isFatal(e)) {
+                throw (Error) e;
+            }
             // A faulty describe must not break the tree: show what went wrong in the panel.
             rows.add(new Field("describe failed", e.toString()));
         }

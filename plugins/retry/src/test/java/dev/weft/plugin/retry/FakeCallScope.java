@@ -28,7 +28,7 @@ final class FakeCallScope implements CallScope {
     }
 
     @Override
-    public boolean fail(Throwable failure, boolean interrupt) {
+    public boolean fail(Throwable failure, boolean interrupt, Runnable announce) {
         throw new UnsupportedOperationException("retry never fails a scope");
     }
 

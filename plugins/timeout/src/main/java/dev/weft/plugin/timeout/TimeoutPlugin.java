@@ -84,9 +84,12 @@ final class TimeoutPlugin implements TaskPlugin {
         Duration elapsed = Duration.ofNanos(task.clock().nanoTime() - scope.startNanos());
         // Marked before fail() interrupts the worker, so the worker's finally block sees it.
         deadline.expired(true);
-        if (scope.fail(new TaskTimeoutException(config.limit(), elapsed), config.interrupt())) {
+        boolean ended = scope.fail(new TaskTimeoutException(config.limit(), elapsed), config.interrupt(), () -> {
+            // Announced as the scope ends, so 'timeout' reaches the loop before the call's end.
             timedOut.incrementAndGet();
             task.emit(TimeoutEvents.TIMEOUT, new TimeoutEvent(call.id(), call.taskName(), config.limit(), elapsed));
+        });
+        if (ended) {
             return;
         }
         deadline.expired(false);

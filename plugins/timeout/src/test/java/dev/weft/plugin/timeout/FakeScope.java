@@ -37,7 +37,7 @@ final class FakeScope implements CallScope {
     }
 
     @Override
-    public boolean fail(Throwable failure, boolean interrupt) {
+    public boolean fail(Throwable failure, boolean interrupt, Runnable announce) {
         if (refusals > 0) {
             refusals--;
             return false;
@@ -45,6 +45,7 @@ final class FakeScope implements CallScope {
         if (!end()) {
             return false;
         }
+        announce.run();
         this.failure = failure;
         this.interrupted = interrupt;
         Thread thread = runner;
