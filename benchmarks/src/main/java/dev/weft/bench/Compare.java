@@ -82,6 +82,11 @@ public final class Compare {
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Load> loads = List.of(new Floor(s.workers()), WeftLoad.bare(s.workers()), WeftLoad.withPlugins(s.workers()));
         Map<String, Double> k64 = new LinkedHashMap<>();
+        progress("warm-up: %d calls of the floor and of weft, %d of weft+plugins, K=64", s.warmupCalls(),
+                s.warmupCalls() / 10);
+        for (Load load : loads) {
+            load.run(load.name().equals("weft+plugins") ? s.warmupCalls() / 10 : s.warmupCalls(), 64);
+        }
         for (int k : s.inFlight()) {
             progress("K=%d: %d warm-up and %d measured rounds of %d calls, A/B/C interleaved", k,
                     s.warmupRounds(), s.rounds(), s.calls());
