@@ -80,7 +80,8 @@ public final class Compare {
     /** Runs the comparison, the scaling and the memory measurements, and prints their lines. */
     static void run(Settings s, PrintStream out) throws Exception {
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<Load> loads = List.of(new Floor(s.workers()), WeftLoad.bare(s.workers()), WeftLoad.withPlugins(s.workers()));
+        List<Load> loads = List.of(new Floor(s.workers()), WeftLoad.bare(s.workers()),
+                WeftLoad.withPlugins(s.workers()));
         Map<String, Double> k64 = new LinkedHashMap<>();
         progress("warm-up: %d calls of the floor and of weft, %d of weft+plugins, K=64", s.warmupCalls(),
                 s.warmupCalls() / 10);
@@ -120,7 +121,7 @@ public final class Compare {
             }
         }
 
-        double spread = scaling(s, out);
+        double[] scaling = scaling(s, out);
 
         progress("heap per call in flight, %d calls queued", s.queued());
         double bare = InFlightMemory.bytesPerCall(s.workers(), s.queued(), dev.weft.Chain.empty());
@@ -136,11 +137,16 @@ public final class Compare {
         out.println(new JsonLine().put("bench", "weft+plugins-memory").put("calls_in_flight", s.queued())
                 .put("bytes_per_call", withPlugins));
 
-        summary(s, out, loadAtStart, k64.getOrDefault("weft", Double.NaN), k64.getOrDefault("weft+plugins", Double.NaN), spread, bare);
+        summary(s, out, loadAtStart, k64.getOrDefault("weft", Double.NaN),
+                k64.getOrDefault("weft+plugins", Double.NaN), scaling, bare);
     }
 
-    /** @return the spread of the per-call cost: (slowest - fastest) / fastest */
-    private static double scaling(Settings s, PrintStream out) throws Exception {
+    /**
+     * @return the spread of the per-call cost, (slowest - fastest) / fastest, and its growth from
+     *     the smallest count to the largest, (last - first) / first; a negative growth means the
+     *     cost fell as the run grew (fixed per-run costs, JIT), not a scaling problem
+     */
+    private static double[] scaling(Settings s, PrintStream out) throws Exception {
         progress("per-call cost of bare weft at %s calls, K=64, %d passes", s.scalingCalls(), s.scalingPasses());
         Load weft = WeftLoad.bare(s.workers());
         List<Integer> counts = s.scalingCalls();
@@ -165,10 +171,13 @@ public final class Compare {
                     .put("cpu_ns_per_call", Stats.median(cpuPerCall[c])).put("passes", s.scalingPasses()));
         }
         out.flush();
-        return (slowest - fastest) / fastest;
+        double first = medians.get(0);
+        return new double[] {(slowest - fastest) / fastest, (medians.get(medians.size() - 1) - first) / first};
     }
 
-    private static void summary(Settings s, PrintStream out, double loadAtStart, double weft, double plugins, double spread, double bytes) {
+    private static void summary(Settings s, PrintStream out, double loadAtStart, double weft, double plugins,
+            double[] scaling, double bytes) {
+        double spread = scaling[0];
         boolean weftMet = weft >= WEFT_TARGET;
         boolean pluginsMet = plugins >= PLUGINS_TARGET;
         boolean scalingMet = spread <= SCALING_TARGET;
@@ -191,9 +200,10 @@ public final class Compare {
                 .put("cores", Runtime.getRuntime().availableProcessors()).put("jdk", System.getProperty("java.version"))
                 .put("workers", s.workers()).put("quick", s.quick())
                 .put("load_average_at_start", Math.max(0, loadAtStart))
-                .put("load_average_at_end", Math.max(0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .put("load_average_at_end",
+                        Math.max(0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
                 .put("weft_k64_ratio", weft).put("plugins_k64_ratio", plugins)
-                .put("scaling_spread", spread).put("bytes_per_call_in_flight", bytes)
+                .put("scaling_spread", spread).put("scaling_growth", scaling[1]).put("bytes_per_call_in_flight", bytes)
                 .put("targets_met", met + "/4").put("missed", String.join("; ", missed)));
         out.flush();
     }

@@ -41,12 +41,12 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
     }
 
     Settings withSoak(long calls) {
-        return new Settings(workers, this.calls, warmupCalls, warmupRounds, rounds, inFlight, scalingCalls, scalingPasses, queued,
-                calls, quick);
+        return new Settings(workers, this.calls, warmupCalls, warmupRounds, rounds, inFlight, scalingCalls,
+                scalingPasses, queued, calls, quick);
     }
 
     Settings withCalls(int perRound) {
-        return new Settings(workers, perRound, warmupCalls, warmupRounds, rounds, inFlight, scalingCalls, scalingPasses, queued,
-                soakCalls, quick);
+        return new Settings(workers, perRound, warmupCalls, warmupRounds, rounds, inFlight, scalingCalls,
+                scalingPasses, queued, soakCalls, quick);
     }
 }

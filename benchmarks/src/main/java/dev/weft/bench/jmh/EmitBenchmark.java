@@ -66,7 +66,8 @@ public class EmitBenchmark {
     @TearDown(Level.Trial)
     public void check() {
         if (received != runs * EMISSIONS * handlers) {
-            throw new IllegalStateException("handlers ran " + received + " times, expected " + runs * EMISSIONS * handlers);
+            throw new IllegalStateException("handlers ran " + received + " times, expected "
+                    + runs * EMISSIONS * handlers);
         }
     }
 }
