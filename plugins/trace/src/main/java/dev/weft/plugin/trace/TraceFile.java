@@ -1,6 +1,7 @@
 package dev.weft.plugin.trace;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -81,10 +82,10 @@ final class TraceFile {
             return new Written(path, writtenSpans, false);
         }
         long taken = now.getAsLong();
-        TraceJson.Rendered rendered = TraceJson.render(live.stream().map(r -> r.snapshot(taken)).toList());
-        writeAtomically(rendered.json());
+        List<Recording.Snapshot> snapshots = live.stream().map(r -> r.snapshot(taken)).toList();
+        int spans = writeAtomically(sink -> TraceJson.render(snapshots, sink));
         writtenVersion = version;
-        writtenSpans = rendered.spans();
+        writtenSpans = spans;
         return new Written(path, writtenSpans, true);
     }
 
@@ -115,18 +116,28 @@ final class TraceFile {
         return live;
     }
 
-    /** Readers never see half a file: write beside it, then rename over it. */
-    private void writeAtomically(String json) throws IOException {
+    /** Writes the file's text into a sink and says how many spans it wrote. */
+    @FunctionalInterface
+    private interface Content {
+        int writeTo(Writer sink) throws IOException;
+    }
+
+    /** Readers never see half a file: write beside it, streaming, then rename over it. */
+    private int writeAtomically(Content content) throws IOException {
         Path dir = path.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
+            int spans;
+            try (Writer sink = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                spans = content.writeTo(sink);
+            }
             try {
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            return spans;
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw new IOException("cannot write trace file " + path + ": " + e, e);

@@ -3,6 +3,8 @@ package dev.weft.plugin.trace;
 import dev.weft.plugin.trace.Recording.Attempt;
 import dev.weft.plugin.trace.Recording.Instant;
 import dev.weft.plugin.trace.Recording.Snapshot;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns recordings into the Trace Event Format: a JSON object whose {@code traceEvents} array
@@ -22,18 +25,28 @@ final class TraceJson {
     static final int LOOP_TID = 0;
     private static final int PID = 1;
 
-    /** The file's text and how many attempt slices it holds. */
-    record Rendered(String json, int spans) {
+    /**
+     * One event before writing, sorted by time so the file reads in order. Its fields are made
+     * only as it is written, so a long run's trace never holds every event's fields at once.
+     */
+    private record Event(long nanos, int order, Supplier<Map<String, Object>> fields) {
     }
 
-    /** One event before writing; sorted by time so the file reads in order. */
-    private record Event(long nanos, int order, Map<String, Object> fields) {
-    }
+    /** Text is handed to the file in pieces of about this size. */
+    private static final int CHUNK = 1 << 16;
 
     private TraceJson() {
     }
 
-    static Rendered render(List<Snapshot> snapshots) {
+    /**
+     * Writes the trace of some recordings.
+     *
+     * @param snapshots what the recordings hold
+     * @param sink where the JSON goes, in pieces
+     * @return how many attempt slices the file holds
+     * @throws IOException if the sink fails
+     */
+    static int render(List<Snapshot> snapshots, Writer sink) throws IOException {
         long base = snapshots.stream().mapToLong(Snapshot::originNanos).min().orElse(0);
         List<Attempt> attempts = new ArrayList<>();
         snapshots.forEach(s -> attempts.addAll(s.attempts()));
@@ -69,7 +82,7 @@ final class TraceJson {
         }
         events.sort(Comparator.comparingLong(Event::nanos).thenComparingInt(Event::order));
 
-        StringBuilder text = new StringBuilder(256 + events.size() * 160);
+        StringBuilder text = new StringBuilder(CHUNK + 4096);
         JsonWriter json = new JsonWriter(text);
         json.beginObject().name("traceEvents").beginArray();
         metadata(json, "process_name", LOOP_TID, "name", "weft");
@@ -81,7 +94,7 @@ final class TraceJson {
         }
         for (Event e : events) {
             json.beginObject();
-            for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+            for (Map.Entry<String, Object> f : e.fields().get().entrySet()) {
                 json.name(f.getKey());
                 if (f.getValue() instanceof Map<?, ?> args) {
                     json.beginObject();
@@ -92,6 +105,11 @@ final class TraceJson {
                 }
             }
             json.endObject();
+            if (text.length() >= CHUNK) {
+                // The writer only appends, so the text written so far can leave the buffer.
+                sink.write(text.toString());
+                text.setLength(0);
+            }
         }
         json.endArray();
         json.name("displayTimeUnit").value("ms");
@@ -100,7 +118,8 @@ final class TraceJson {
                 .name("spans").value(attempts.size())
                 .endObject();
         json.endObject();
-        return new Rendered(text.toString(), attempts.size());
+        sink.write(text.toString());
+        return attempts.size();
     }
 
     private static void metadata(JsonWriter json, String name, int tid, String argName, Object argValue) {
@@ -110,6 +129,10 @@ final class TraceJson {
     }
 
     private static Event instant(Instant i, long base) {
+        return new Event(i.nanos(), 1, () -> instantFields(i, base));
+    }
+
+    private static Map<String, Object> instantFields(Instant i, long base) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("task", i.task());
         if (i.call() != null) {
@@ -125,32 +148,40 @@ final class TraceJson {
         f.put("pid", PID);
         f.put("tid", LOOP_TID);
         f.put("args", args);
-        return new Event(i.nanos(), 1, f);
+        return f;
     }
 
     private static List<Event> queued(Attempt a, long from, long base) {
+        long to = Math.max(from, a.start());
+        return List.of(new Event(from, 0, () -> queuedFields(a, from, to, base, true)),
+                new Event(to, 0, () -> queuedFields(a, from, to, base, false)));
+    }
+
+    private static Map<String, Object> queuedFields(Attempt a, long from, long to, long base, boolean begins) {
         String id = a.task() + "#" + a.call() + "." + a.attempt();
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("task", a.task());
         args.put("call", a.call());
         args.put("attempt", a.attempt());
-        Map<String, Object> begin = new LinkedHashMap<>();
-        begin.put("name", "queued");
-        begin.put("cat", "queue");
-        begin.put("ph", "b");
-        begin.put("id", id);
-        begin.put("ts", micros(from - base));
-        begin.put("pid", PID);
-        begin.put("tid", LOOP_TID);
-        begin.put("args", args);
-        Map<String, Object> end = new LinkedHashMap<>(begin);
-        end.put("ph", "e");
-        end.put("ts", micros(Math.max(from, a.start()) - base));
-        end.remove("args");
-        return List.of(new Event(from, 0, begin), new Event(Math.max(from, a.start()), 0, end));
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", "queued");
+        f.put("cat", "queue");
+        f.put("ph", begins ? "b" : "e");
+        f.put("id", id);
+        f.put("ts", micros((begins ? from : to) - base));
+        f.put("pid", PID);
+        f.put("tid", LOOP_TID);
+        if (begins) {
+            f.put("args", args);
+        }
+        return f;
     }
 
     private static Event span(Attempt a, long end, long waitNanos, int tid, long base) {
+        return new Event(a.start(), 2, () -> spanFields(a, end, waitNanos, tid, base));
+    }
+
+    private static Map<String, Object> spanFields(Attempt a, long end, long waitNanos, int tid, long base) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("task", a.task());
         args.put("call", a.call());
@@ -168,7 +199,7 @@ final class TraceJson {
         f.put("pid", PID);
         f.put("tid", tid);
         f.put("args", args);
-        return new Event(a.start(), 2, f);
+        return f;
     }
 
     /** Nanoseconds as microseconds with three decimals, the unit the format expects. */

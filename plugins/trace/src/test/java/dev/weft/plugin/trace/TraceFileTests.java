@@ -50,6 +50,30 @@ class TraceFileTests {
     }
 
     @Test
+    void aTraceLargerThanOneWrittenPieceIsStillOneWellFormedFileInTimeOrder() throws Exception {
+        Recording r = new Recording("big", 0);
+        int calls = 3_000; // about a megabyte of JSON: many pieces of the streamed write
+        for (long call = 1; call <= calls; call++) {
+            long t = call * 1_000;
+            r.submitted(call, t);
+            Recording.Attempt a = r.attemptStarted(call, 1, Thread.currentThread(), t + 100);
+            r.attemptEnded(a, t + 900, "returned");
+            r.instant(t + 950, "result", "call", call, Map.of("note", "\"quoted\" \n text"));
+        }
+        TraceFile file = TraceFile.join(dir.resolve("big.json"), r);
+
+        TraceFile.Written written = file.write(() -> calls * 1_000L + 5_000, false);
+
+        assertTrue(Files.size(written.path()) > 4 * 65_536, "spans several pieces: " + Files.size(written.path()));
+        List<Map<String, Object>> events = events(written.path());
+        assertEquals(calls, written.spans());
+        assertEquals(calls, events.stream().filter(e -> "X".equals(e.get("ph"))).count());
+        List<java.math.BigDecimal> times = events.stream().filter(e -> !"M".equals(e.get("ph")))
+                .map(e -> (java.math.BigDecimal) e.get("ts")).toList();
+        assertEquals(times.stream().sorted().toList(), times, "events are written in time order");
+    }
+
+    @Test
     void anUnchangedFileIsNotRewritten() throws Exception {
         Recording a = recordingWithOneAttempt("a", 1);
         TraceFile file = TraceFile.join(dir.resolve("t.json"), a);
