@@ -1,8 +1,6 @@
 package dev.weft.core.engine;
 
-import dev.weft.Action;
 import dev.weft.ExitState;
-import dev.weft.RunFailedException;
 import dev.weft.RunOptions;
 import dev.weft.SchedulerNotRunningException;
 import dev.weft.api.Cancellable;
@@ -70,9 +68,25 @@ public final class Engine {
     private volatile boolean retriesAllowed;
     private volatile long runGeneration;
 
-    // Set from any thread under this lock; read by the loop.
-    private StopRequest stop;
-    private Throwable raise;
+    private final RunEnding ending = new RunEnding(new RunEnding.Stopping() {
+        @Override
+        public boolean running() {
+            return running;
+        }
+
+        @Override
+        public void stopAccepted() {
+            running = false;
+        }
+
+        @Override
+        public void afterStop() {
+            inbox.post(Inbox.Kind.WAKE, () -> { });
+            if (Thread.currentThread() != loopThread) {
+                cancelWhereTheLoopCannot();
+            }
+        }
+    });
 
     // Written by the loop at the start of a run; read by timers and stopping threads too.
     private volatile RunOptions options = RunOptions.defaults();
@@ -80,11 +94,6 @@ public final class Engine {
     // Loop thread only.
     private boolean emptyNotified;
     private boolean timedOut;
-
-    private enum StopKind { USER, EXCEPTION, CANCELLED }
-
-    private record StopRequest(String reason, Throwable cause, StopKind kind) {
-    }
 
     /**
      * @param clock the time source for timeouts, timers and plugins
@@ -194,10 +203,7 @@ public final class Engine {
     }
 
     private ExitState runOnce(RunOptions runOptions) {
-        synchronized (this) {
-            stop = null;
-            raise = null;
-        }
+        ending.reset();
         options = runOptions;
         emptyNotified = false;
         timedOut = false;
@@ -222,7 +228,7 @@ public final class Engine {
         ExitState.Code reason = loopUntilEnd();
 
         if (reason == ExitState.Code.STOPPED) {
-            StopRequest s = currentStop();
+            RunEnding.Stop s = ending.stop();
             emit(bus, SchedulerEvents.STOP, new StopEvent(s.reason(), Optional.ofNullable(s.cause())));
         } else if (reason == ExitState.Code.TIMEOUT) {
             emit(bus, SchedulerEvents.TIMEOUT, Signal.INSTANCE);
@@ -232,7 +238,7 @@ public final class Engine {
         emit(bus, SchedulerEvents.FINISHED, Signal.INSTANCE);
         deferred.forEach(this::runJob);
         drainUntilClosed();
-        return exitState(reason);
+        return ending.exitState(reason);
     }
 
     private ExitState.Code loopUntilEnd() {
@@ -240,12 +246,12 @@ public final class Engine {
         while (true) {
             // As in AMLTK, a call that empties the queue fires 'empty' even if its failure just
             // stopped the run (empty then stop); a stop with nothing in flight does not.
-            if (queue.isEmpty() && !emptyNotified && (afterCompletion || currentStop() == null)) {
+            if (queue.isEmpty() && !emptyNotified && (afterCompletion || ending.stop() == null)) {
                 emptyNotified = true;
                 emit(bus, SchedulerEvents.EMPTY, Signal.INSTANCE);
                 continue; // an empty handler may have stopped the run or submitted more
             }
-            if (currentStop() != null) {
+            if (ending.stop() != null) {
                 return ExitState.Code.STOPPED;
             }
             if (queue.isEmpty() && options.endOnEmpty()) {
@@ -265,7 +271,7 @@ public final class Engine {
             return inbox.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            requestStop("the loop thread was interrupted", e, StopKind.EXCEPTION, true);
+            ending.request("the loop thread was interrupted", e, RunEnding.Kind.EXCEPTION, true);
             return new Inbox.Job(Inbox.Kind.WAKE, () -> Thread.interrupted());
         }
     }
@@ -322,44 +328,13 @@ public final class Engine {
         }
     }
 
-    private ExitState exitState(ExitState.Code reason) {
-        Throwable toRaise;
-        StopRequest s;
-        synchronized (this) {
-            toRaise = raise;
-            s = stop;
-        }
-        if (toRaise != null) {
-            throw rethrow(toRaise);
-        }
-        if (s != null) {
-            Optional<Throwable> cause = Optional.ofNullable(s.cause());
-            return switch (s.kind()) {
-                case USER -> new ExitState(ExitState.Code.STOPPED, cause);
-                case EXCEPTION -> new ExitState(ExitState.Code.EXCEPTION, cause);
-                case CANCELLED -> new ExitState(ExitState.Code.CANCELLED, cause);
-            };
-        }
-        return ExitState.of(reason);
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new RunFailedException(t);
-    }
-
     private void runJob(Inbox.Job job) {
         try {
             job.action().run();
         } catch (RuntimeException | Error e) {
             // Jobs isolate callbacks and hooks themselves; anything reaching here is weft's own fault.
             LOG.error("weft: a loop job failed", e);
-            requestStop("weft: a loop job failed: " + e, e, StopKind.EXCEPTION, true);
+            ending.request("weft: a loop job failed: " + e, e, RunEnding.Kind.EXCEPTION, true);
         }
     }
 
@@ -374,28 +349,7 @@ public final class Engine {
     /** Stops the run from any thread; a no-op when not running. */
     public void stop(String reason, Throwable cause) {
         Objects.requireNonNull(reason, "reason");
-        requestStop(reason, cause, StopKind.USER, false);
-    }
-
-    private synchronized StopRequest currentStop() {
-        return stop;
-    }
-
-    private void requestStop(String reason, Throwable cause, StopKind kind, boolean raiseIt) {
-        synchronized (this) {
-            if (raiseIt && raise == null) {
-                raise = cause;
-            }
-            if (stop != null || !running) {
-                return;
-            }
-            stop = new StopRequest(reason, cause, kind);
-            running = false;
-        }
-        inbox.post(Inbox.Kind.WAKE, () -> { });
-        if (Thread.currentThread() != loopThread) {
-            cancelWhereTheLoopCannot();
-        }
+        ending.request(reason, cause, RunEnding.Kind.USER, false);
     }
 
     /**
@@ -409,38 +363,9 @@ public final class Engine {
         }
     }
 
-    private void applyExceptionPolicy(Throwable error, String what) {
-        if (error instanceof Error) {
-            LOG.error("{} threw {}; an Error always stops the run", what, error.toString());
-            requestStop(what + " threw " + error, error, StopKind.EXCEPTION, true);
-            return;
-        }
-        Action action = options.onException().actionFor(error);
-        switch (action) {
-            case CONTINUE -> LOG.debug("{} threw {}; continuing", what, error.toString());
-            case END -> {
-                LOG.warn("{} threw {}; ending the run", what, error.toString());
-                requestStop(what + " threw " + error, error, StopKind.EXCEPTION, false);
-            }
-            case RAISE -> {
-                LOG.warn("{} threw {}; stopping the run to raise it", what, error.toString());
-                requestStop(what + " threw " + error, error, StopKind.EXCEPTION, true);
-            }
-        }
-    }
-
-    private void applyCancelPolicy(Call call) {
-        Action action = options.onCancelled();
-        if (action == Action.CONTINUE) {
-            return;
-        }
-        CancellationException cancelled = new CancellationException(call + " was cancelled");
-        requestStop("ending on the cancellation of " + call, cancelled, StopKind.CANCELLED, action == Action.RAISE);
-    }
-
     private void handlerFailed(String event, String handler, Throwable error) {
         LOG.warn("handler {} of @{} threw", handler, event, error);
-        applyExceptionPolicy(error, "handler " + handler + " of @" + event);
+        ending.exceptionThrown(error, "handler " + handler + " of @" + event, options);
     }
 
     /** Reports a plugin fault as a {@code plugin-error} event; safe from any thread. */
@@ -530,7 +455,7 @@ public final class Engine {
         try {
             return result.get();
         } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+            throw RunEnding.rethrow(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while submitting to '" + what + "'", e);
@@ -696,7 +621,7 @@ public final class Engine {
                 emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
                 emit(task.bus(), TaskEvents.EXCEPTION, new ExceptionEvent(call, error));
             }
-            applyExceptionPolicy(error, call.toString());
+            ending.exceptionThrown(error, call.toString(), options);
         } else if (outcome instanceof Outcome.Cancelled cancelled) {
             call.cancelled();
             emit(bus, SchedulerEvents.FUTURE_CANCELLED, new FutureEvent(call));
@@ -705,7 +630,7 @@ public final class Engine {
                 emit(task.bus(), TaskEvents.CANCELLED, new FutureEvent(call));
             }
             if (!cancelled.byShutdown()) {
-                applyCancelPolicy(call);
+                ending.callCancelled(call, options);
             }
         }
     }
