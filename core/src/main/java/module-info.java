@@ -11,6 +11,8 @@ module dev.weft.core {
     requires org.snakeyaml.engine.v2;
 
     exports dev.weft;
+    // The CLI writes its JSON listings with the same writer as the tree snapshot.
+    exports dev.weft.core.render to dev.weft.cli;
 
     uses dev.weft.api.PluginFactory;
 }

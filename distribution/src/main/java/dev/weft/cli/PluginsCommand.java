@@ -4,9 +4,13 @@ import dev.weft.PluginInfo;
 import dev.weft.PluginRegistry;
 import dev.weft.WeftConfig;
 import dev.weft.api.OptionSpec;
+import dev.weft.core.render.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,18 +44,25 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     static String json(List<PluginInfo> plugins) {
-        Json.Array array = Json.array();
+        List<Object> array = new ArrayList<>();
         for (PluginInfo p : plugins) {
-            Json.Array options = Json.array();
+            List<Object> options = new ArrayList<>();
             for (OptionSpec o : p.options()) {
-                options.add(Json.object().put("name", o.name()).put("type", type(o))
-                        .put("default", o.defaultValue()).put("doc", o.doc()));
+                options.add(fields("name", o.name(), "type", type(o), "default", o.defaultValue(), "doc", o.doc()));
             }
-            array.add(Json.object().put("name", p.name()).put("version", p.version()).put("source", p.source())
-                    .put("state", p.state().name()).put("reason", p.reason())
-                    .put("events", Json.strings(p.events())).put("options", options));
+            array.add(fields("name", p.name(), "version", p.version(), "source", p.source(),
+                    "state", p.state().name(), "reason", p.reason(), "events", p.events(), "options", options));
         }
-        return array.toString();
+        return Json.write(array);
+    }
+
+    /** @return an object whose fields keep the order given, from name, value, name, value, ... */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
     /** @return such as {@code duration} or {@code string-list}, as the configuration file's types are named */

@@ -3,7 +3,10 @@ package dev.weft.core.render;
 import java.util.Collection;
 import java.util.Map;
 
-/** A small JSON writer for the tree snapshot: maps, collections, strings, numbers, booleans, null. */
+/**
+ * A small JSON writer for the tree snapshot and the CLI's listings: maps (in their iteration
+ * order), collections, strings, numbers, booleans, null, and optionals (empty is null).
+ */
 public final class Json {
 
     private Json() {
@@ -17,7 +20,9 @@ public final class Json {
     }
 
     private static void write(Object value, StringBuilder sb) {
-        if (value == null) {
+        if (value instanceof java.util.Optional<?> optional) {
+            write(optional.orElse(null), sb);
+        } else if (value == null) {
             sb.append("null");
         } else if (value instanceof Map<?, ?> map) {
             sb.append('{');
