@@ -16,6 +16,7 @@ import dev.weft.api.Signal;
 import dev.weft.api.StopEvent;
 import dev.weft.api.SubmittedEvent;
 import dev.weft.api.TaskEvents;
+import dev.weft.core.event.CallbackFailure;
 import dev.weft.core.event.EventBus;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -62,6 +63,8 @@ public final class Engine {
     private final AtomicBoolean inRun = new AtomicBoolean();
     private final Inbox inbox = new Inbox();
     private final Object idleLock = new Object();
+    /** Kept in a field: a method reference made per emission would allocate every time. */
+    private final CallbackFailure onHandlerFailure = this::handlerFailed;
 
     private volatile Thread loopThread;
     private volatile boolean running;
@@ -382,8 +385,8 @@ public final class Engine {
      */
     public <T extends Record> void emit(EventBus target, EventType<T> type, T payload) {
         if (Thread.currentThread() == loopThread) {
-            target.emit(type, payload, this::handlerFailed);
-        } else if (!inbox.post(Inbox.Kind.EMIT, () -> target.emit(type, payload, this::handlerFailed))) {
+            target.emit(type, payload, onHandlerFailure);
+        } else if (!inbox.post(Inbox.Kind.EMIT, () -> target.emit(type, payload, onHandlerFailure))) {
             synchronized (idleLock) {
                 target.emit(type, payload, (event, handler, error) ->
                         LOG.warn("handler {} of @{} threw while no run was in progress", handler, event, error));

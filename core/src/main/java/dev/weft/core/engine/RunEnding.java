@@ -38,7 +38,8 @@ final class RunEnding {
     }
 
     private final Stopping engine;
-    private Stop stop;
+    // Written under this lock, read without it by the loop on every turn.
+    private volatile Stop stop;
     private Throwable raise;
 
     RunEnding(Stopping engine) {
@@ -50,7 +51,7 @@ final class RunEnding {
         raise = null;
     }
 
-    synchronized Stop stop() {
+    Stop stop() {
         return stop;
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A task's state inside the engine: its events, its chain and its calls in flight. */
@@ -21,7 +20,8 @@ public final class TaskRuntime implements TaskView {
     private final String ref;
     private final Call.CallFunction function;
     private final EventBus bus;
-    private final List<PluginSlot> plugins = new CopyOnWriteArrayList<>();
+    // Replaced, never changed, so each submit reads the chain without copying it.
+    private volatile List<PluginSlot> plugins = List.of();
     private final Map<PluginSlot, List<String>> pluginEvents = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong vetoed = new java.util.concurrent.atomic.AtomicLong();
@@ -70,7 +70,7 @@ public final class TaskRuntime implements TaskView {
 
     /** @return the chain, outer to inner */
     public List<PluginSlot> plugins() {
-        return List.copyOf(plugins);
+        return plugins;
     }
 
     /** @return the calls submitted and not yet ended, in submission order */
@@ -98,7 +98,11 @@ public final class TaskRuntime implements TaskView {
             throw new PluginException(slot.name(), "attach", "threw " + e, e);
         }
         pluginEvents.put(slot, context.registered());
-        plugins.add(slot);
+        synchronized (this) {
+            List<PluginSlot> next = new ArrayList<>(plugins);
+            next.add(slot);
+            plugins = List.copyOf(next);
+        }
     }
 
     /** @return the names of the events a plugin registered, in order */

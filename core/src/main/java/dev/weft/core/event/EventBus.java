@@ -23,6 +23,8 @@ public final class EventBus {
 
     private final String owner;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    // A read-only copy of slots for emit(), which runs on every event and must not take the lock.
+    private volatile Map<String, Slot> readable = Map.of();
     private volatile List<Listener> listeners = List.of();
 
     /** Sees every event after its handlers; for plugins that observe others, such as trace. */
@@ -54,6 +56,7 @@ public final class EventBus {
         Slot slot = slots.get(type.name());
         if (slot == null) {
             slots.put(type.name(), new Slot(type));
+            readable = Map.copyOf(slots);
         } else if (!slot.type.equals(type)) {
             throw new IllegalArgumentException(owner + " already has an event '" + type.name() + "' carrying "
                     + slot.type.payloadType().getName() + "; cannot add one carrying " + type.payloadType().getName());
@@ -110,6 +113,7 @@ public final class EventBus {
             slot.handlers = List.copyOf(kept);
         }
         eventNames.forEach(slots::remove);
+        readable = Map.copyOf(slots);
     }
 
     private synchronized Slot slot(String name) {
@@ -126,7 +130,10 @@ public final class EventBus {
      * Counts the emission, then runs each handler in order, isolating failures. Loop thread only.
      */
     public <T extends Record> void emit(EventType<T> type, T payload, CallbackFailure failures) {
-        Slot slot = slot(type.name());
+        Slot slot = readable.get(type.name());
+        if (slot == null) {
+            slot = slot(type.name()); // throws, naming the known events
+        }
         slot.count.incrementAndGet();
         for (Handler handler : slot.handlers) {
             try {

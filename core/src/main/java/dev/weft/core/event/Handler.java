@@ -12,6 +12,11 @@ public final class Handler {
 
     private final Consumer<Record> callback;
     private final On options;
+    // The options, read once: fire() runs for every emission.
+    private final int every;
+    private final int repeat;
+    private final long maxCalls;
+    private final BooleanSupplier when;
     private final String location;
     private final Object owner;
     private volatile long emissions;
@@ -22,6 +27,10 @@ public final class Handler {
         this.options = options;
         this.location = location;
         this.owner = owner;
+        this.every = options.everyN();
+        this.repeat = options.repeatTimes();
+        this.maxCalls = options.maxCallsLimit().isPresent() ? options.maxCallsLimit().getAsInt() : Long.MAX_VALUE;
+        this.when = options.whenPredicate().orElse(null);
     }
 
     /**
@@ -31,19 +40,18 @@ public final class Handler {
      */
     boolean fire(Record payload) {
         long n = ++emissions;
-        if (options.everyN() > 1 && n % options.everyN() != 0) {
+        if (every > 1 && n % every != 0) {
             return false;
         }
-        BooleanSupplier when = options.whenPredicate().orElse(null);
         if (when != null && !when.getAsBoolean()) {
             return false;
         }
-        if (options.maxCallsLimit().isPresent() && calls >= options.maxCallsLimit().getAsInt()) {
+        if (calls >= maxCalls) {
             return false;
         }
         // The count rises before the callback runs, so a throwing callback still counts (as in AMLTK).
         calls++;
-        for (int i = 0; i < options.repeatTimes(); i++) {
+        for (int i = 0; i < repeat; i++) {
             callback.accept(payload);
         }
         return true;
