@@ -82,6 +82,22 @@ final class JsonWriter {
         return this;
     }
 
+    /** Writes nanoseconds as microseconds with three decimals, the trace format's unit, without a BigDecimal. */
+    JsonWriter micros(long nanos) {
+        separate();
+        long abs = Math.abs(nanos);
+        if (nanos < 0) {
+            out.append('-');
+        }
+        long frac = abs % 1000;
+        out.append(abs / 1000).append('.');
+        if (frac < 100) {
+            out.append(frac < 10 ? "00" : "0");
+        }
+        out.append(frac);
+        return this;
+    }
+
     /** Writes numbers and booleans as themselves and anything else as text. */
     JsonWriter value(Object any) {
         if (any == null) {

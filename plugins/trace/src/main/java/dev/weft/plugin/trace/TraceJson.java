@@ -5,14 +5,13 @@ import dev.weft.plugin.trace.Recording.Instant;
 import dev.weft.plugin.trace.Recording.Snapshot;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
  * Turns recordings into the Trace Event Format: a JSON object whose {@code traceEvents} array
@@ -29,7 +28,7 @@ final class TraceJson {
      * One event before writing, sorted by time so the file reads in order. Its fields are made
      * only as it is written, so a long run's trace never holds every event's fields at once.
      */
-    private record Event(long nanos, int order, Supplier<Map<String, Object>> fields) {
+    private record Event(long nanos, int order, Consumer<JsonWriter> write) {
     }
 
     /** Text is handed to the file in pieces of about this size. */
@@ -94,16 +93,7 @@ final class TraceJson {
         }
         for (Event e : events) {
             json.beginObject();
-            for (Map.Entry<String, Object> f : e.fields().get().entrySet()) {
-                json.name(f.getKey());
-                if (f.getValue() instanceof Map<?, ?> args) {
-                    json.beginObject();
-                    args.forEach((k, v) -> json.name(String.valueOf(k)).value(v));
-                    json.endObject();
-                } else {
-                    json.value(f.getValue());
-                }
-            }
+            e.write().accept(json);
             json.endObject();
             if (text.length() >= CHUNK) {
                 // The writer only appends, so the text written so far can leave the buffer.
@@ -129,81 +119,45 @@ final class TraceJson {
     }
 
     private static Event instant(Instant i, long base) {
-        return new Event(i.nanos(), 1, () -> instantFields(i, base));
-    }
-
-    private static Map<String, Object> instantFields(Instant i, long base) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("task", i.task());
-        if (i.call() != null) {
-            args.put("call", i.call());
-        }
-        args.putAll(i.args());
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("name", i.name());
-        f.put("cat", i.category());
-        f.put("ph", "i");
-        f.put("s", "t");
-        f.put("ts", micros(i.nanos() - base));
-        f.put("pid", PID);
-        f.put("tid", LOOP_TID);
-        f.put("args", args);
-        return f;
+        return new Event(i.nanos(), 1, json -> {
+            json.name("name").value(i.name()).name("cat").value(i.category()).name("ph").value("i")
+                    .name("s").value("t").name("ts").micros(i.nanos() - base).name("pid").value(PID)
+                    .name("tid").value(LOOP_TID).name("args").beginObject().name("task").value(i.task());
+            if (i.call() != null) {
+                json.name("call").value(i.call().longValue());
+            }
+            i.args().forEach((k, v) -> json.name(k).value(v));
+            json.endObject();
+        });
     }
 
     private static List<Event> queued(Attempt a, long from, long base) {
         long to = Math.max(from, a.start());
-        return List.of(new Event(from, 0, () -> queuedFields(a, from, to, base, true)),
-                new Event(to, 0, () -> queuedFields(a, from, to, base, false)));
+        return List.of(new Event(from, 0, json -> queuedFields(json, a, from, base, true)),
+                new Event(to, 0, json -> queuedFields(json, a, to, base, false)));
     }
 
-    private static Map<String, Object> queuedFields(Attempt a, long from, long to, long base, boolean begins) {
-        String id = a.task() + "#" + a.call() + "." + a.attempt();
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("task", a.task());
-        args.put("call", a.call());
-        args.put("attempt", a.attempt());
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("name", "queued");
-        f.put("cat", "queue");
-        f.put("ph", begins ? "b" : "e");
-        f.put("id", id);
-        f.put("ts", micros((begins ? from : to) - base));
-        f.put("pid", PID);
-        f.put("tid", LOOP_TID);
+    private static void queuedFields(JsonWriter json, Attempt a, long at, long base, boolean begins) {
+        json.name("name").value("queued").name("cat").value("queue").name("ph").value(begins ? "b" : "e")
+                .name("id").value(a.task() + "#" + a.call() + "." + a.attempt()).name("ts").micros(at - base)
+                .name("pid").value(PID).name("tid").value(LOOP_TID);
         if (begins) {
-            f.put("args", args);
+            json.name("args").beginObject().name("task").value(a.task()).name("call").value(a.call())
+                    .name("attempt").value(a.attempt()).endObject();
         }
-        return f;
     }
 
     private static Event span(Attempt a, long end, long waitNanos, int tid, long base) {
-        return new Event(a.start(), 2, () -> spanFields(a, end, waitNanos, tid, base));
-    }
-
-    private static Map<String, Object> spanFields(Attempt a, long end, long waitNanos, int tid, long base) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("task", a.task());
-        args.put("call", a.call());
-        args.put("attempt", a.attempt());
-        args.put("outcome", a.outcome());
-        if (waitNanos >= 0) {
-            args.put("queue-wait-us", micros(waitNanos));
-        }
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("name", a.task() + " #" + a.call() + (a.attempt() > 1 ? " attempt " + a.attempt() : ""));
-        f.put("cat", "attempt");
-        f.put("ph", "X");
-        f.put("ts", micros(a.start() - base));
-        f.put("dur", micros(Math.max(0, end - a.start())));
-        f.put("pid", PID);
-        f.put("tid", tid);
-        f.put("args", args);
-        return f;
-    }
-
-    /** Nanoseconds as microseconds with three decimals, the unit the format expects. */
-    static BigDecimal micros(long nanos) {
-        return BigDecimal.valueOf(nanos, 3);
+        return new Event(a.start(), 2, json -> {
+            json.name("name").value(a.task() + " #" + a.call() + (a.attempt() > 1 ? " attempt " + a.attempt() : ""))
+                    .name("cat").value("attempt").name("ph").value("X").name("ts").micros(a.start() - base)
+                    .name("dur").micros(Math.max(0, end - a.start())).name("pid").value(PID).name("tid").value(tid)
+                    .name("args").beginObject().name("task").value(a.task()).name("call").value(a.call())
+                    .name("attempt").value(a.attempt()).name("outcome").value(a.outcome());
+            if (waitNanos >= 0) {
+                json.name("queue-wait-us").micros(waitNanos);
+            }
+            json.endObject();
+        });
     }
 }

@@ -44,4 +44,12 @@ class JsonWriterTests {
         assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1] 2"));
         assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("\"a\u0001\""));
     }
+
+    @Test
+    void microsAreWrittenExactlyWithThreeDecimals() {
+        StringBuilder out = new StringBuilder();
+        new JsonWriter(out).beginArray().micros(0).micros(7).micros(2_000_000_000L).micros(1_234_567).micros(-1_050)
+                .endArray();
+        org.junit.jupiter.api.Assertions.assertEquals("[0.000,0.007,2000000.000,1234.567,-1.050]", out.toString());
+    }
 }
