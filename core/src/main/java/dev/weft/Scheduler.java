@@ -388,7 +388,8 @@ public final class Scheduler {
 
     /**
      * The event tree: the scheduler with its executor and queue, every event with its count and
-     * visible handlers, then each task with its plugins' panels and events.
+     * visible handlers, then each task with its plugins' panels and events. Safe from any
+     * thread; during a run, render from a callback to see a consistent picture.
      *
      * @param ansi whether to colour it with ANSI escapes
      * @return the tree
