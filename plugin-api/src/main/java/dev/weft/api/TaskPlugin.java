@@ -26,11 +26,12 @@ package dev.weft.api;
  * the plugins outside it.
  *
  * <h2>Threading</h2>
- * Every hook but {@link #around} and {@link #describe} runs on the scheduler's loop thread, one
- * at a time, so plugin state needs no locks unless {@code around} touches it. {@code around} runs
- * on the worker that runs the function; {@code describe} on whichever thread renders the tree
- * (the loop when rendered from a callback), so read counters it shows from fields that are safe
- * to read from another thread (volatile or atomic).
+ * {@link #beforeSubmit} and {@link #onFailure}, and every handler a plugin subscribes, run on the
+ * scheduler's loop thread, one at a time, so plugin state needs no locks unless {@code around}
+ * touches it. {@link #attach} runs on the thread that makes the task, before any call.
+ * {@code around} runs on the worker that runs the function; {@code describe} on whichever thread
+ * renders the tree (the loop when rendered from a callback), so read counters it shows from
+ * fields that are safe to read from another thread (volatile or atomic).
  *
  * <h2>Errors</h2>
  * A hook that throws, or an {@code around} that does not call {@code proceed()} exactly once,
