@@ -118,6 +118,16 @@ final class JsonWriter {
         return value(String.valueOf(any));
     }
 
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void separate() {
         if (afterName) {
             afterName = false;
@@ -134,6 +144,11 @@ final class JsonWriter {
 
     private void quote(String text) {
         out.append('"');
+        if (plain(text)) {
+            // Most names and values need no escaping: append them whole, not char by char.
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
