@@ -490,7 +490,7 @@ public final class Engine {
                     break;
                 }
                 if (submission.isVetoed()) {
-                    task.vetoed(slot.name());
+                    task.countVeto();
                     LOG.debug("plugin '{}' vetoed a call of task '{}': {}", slot.name(), name, submission.reason());
                     return Optional.empty();
                 }

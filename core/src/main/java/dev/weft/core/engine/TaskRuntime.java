@@ -127,7 +127,7 @@ public final class TaskRuntime implements TaskView {
         return vetoed.get();
     }
 
-    void vetoed(String plugin) {
+    void countVeto() {
         vetoed.incrementAndGet();
     }
 
