@@ -159,7 +159,13 @@ public final class Call implements TaskFuture<Object> {
     }
 
     void attemptStarted(Attempt attempt) {
-        state = CallState.RUNNING;
+        synchronized (this) {
+            // A cancel can end the attempt, and the loop the call, before the worker gets here:
+            // a late start must not overwrite the call's terminal state.
+            if (!ending && current == attempt && attempt.isActive()) {
+                state = CallState.RUNNING;
+            }
+        }
         if (task != null) {
             task.attemptStarted();
         }
