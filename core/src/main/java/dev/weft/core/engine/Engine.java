@@ -6,11 +6,9 @@ import dev.weft.SchedulerNotRunningException;
 import dev.weft.api.Cancellable;
 import dev.weft.api.Clock;
 import dev.weft.api.EventType;
-import dev.weft.api.ExceptionEvent;
 import dev.weft.api.FutureEvent;
 import dev.weft.api.PluginErrorEvent;
 import dev.weft.api.PluginException;
-import dev.weft.api.ResultEvent;
 import dev.weft.api.SchedulerEvents;
 import dev.weft.api.Signal;
 import dev.weft.api.StopEvent;
@@ -35,7 +33,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +59,7 @@ public final class Engine {
     private final AtomicInteger activeAttempts = new AtomicInteger();
     private final AtomicBoolean inRun = new AtomicBoolean();
     private final Inbox inbox = new Inbox();
+    private final Outcomes outcomes = new Outcomes(this);
     private final Object idleLock = new Object();
     /** Kept in a field: a method reference made per emission would allocate every time. */
     private final CallbackFailure onHandlerFailure = this::handlerFailed;
@@ -326,7 +324,7 @@ public final class Engine {
             // Unreachable if every path above holds; cancelling keeps the exactly-once promise anyway.
             LOG.error("weft bug: {} calls had no outcome at the end of the run; cancelling them", queue.size());
             for (Call call : queue.values()) {
-                finishCall(call, new Outcome.Cancelled("lost at shutdown", true));
+                outcomes.finish(call, new Outcome.Cancelled("lost at shutdown", true));
             }
         }
     }
@@ -514,7 +512,7 @@ public final class Engine {
         return Optional.of(call);
     }
 
-    private void dispatch(Call call) {
+    void dispatch(Call call) {
         Attempt attempt = call.newAttempt();
         activeAttempts.incrementAndGet();
         try {
@@ -534,107 +532,31 @@ public final class Engine {
     }
 
     void postOutcome(Call call, Outcome outcome) {
-        if (!inbox.post(Inbox.Kind.COMPLETION, () -> onOutcome(call, outcome))) {
+        if (!inbox.post(Inbox.Kind.COMPLETION, () -> outcomes.handle(call, outcome))) {
             LOG.error("weft bug: the outcome of {} arrived after its run ended: {}", call, outcome);
         }
     }
 
-    private void onOutcome(Call call, Outcome outcome) {
-        if (call.finished) {
-            return;
-        }
-        Outcome.Failed scopeFailure = call.takeScopeFailure();
-        if (scopeFailure != null && outcome instanceof Outcome.Failed inner && inner.origin() > scopeFailure.origin()) {
-            // A plugin ended its scope while the attempt's own failure was on its way: the scope's
-            // failure wins, so no plugin inside that scope retries.
-            call.causes.add(inner.error());
-            outcome = scopeFailure;
-        }
-        if (outcome instanceof Outcome.Failed failed) {
-            Throwable error = failed.error();
-            if (call.causes.isEmpty() || call.causes.get(call.causes.size() - 1) != error) {
-                call.causes.add(error);
-            }
-            if (retriesAllowed && !(error instanceof Error)) {
-                for (int i = failed.origin() - 1; i >= 0; i--) {
-                    FailureContext failure = new FailureContext(call, error, call.scope(i));
-                    try {
-                        call.plugin(i).onFailure(failure);
-                    } catch (Throwable e) {
-                        if (Faults.isFatal(e)) {
-                            throw (Error) e;
-                        }
-                        PluginException fault = new PluginException(call.pluginName(i), "onFailure", "threw " + e, e);
-                        pluginError(call.taskName(), call.pluginName(i), "onFailure", fault);
-                        call.causes.add(fault);
-                        finishCall(call, new Outcome.Failed(fault, i));
-                        return;
-                    }
-                    if (failure.retryDelay() != null) {
-                        scheduleRetry(call, i, failure.retryDelay());
-                        return;
-                    }
-                }
-            }
-        }
-        finishCall(call, outcome);
+    // ---------------------------------------------------------------- for Outcomes
+
+    boolean retriesAllowed() {
+        return retriesAllowed;
     }
 
-    private void scheduleRetry(Call call, int retryingIndex, Duration delay) {
-        call.endScopesFrom(retryingIndex + 1).forEach(Runnable::run);
-        AtomicReference<Cancellable> timer = new AtomicReference<>();
-        timer.set(clock.schedule(delay, () -> inbox.post(Inbox.Kind.CALLBACK, () -> {
-            if (call.takeRetry(timer.get())) {
-                dispatch(call);
-            }
-        })));
-        Outcome.Failed scopeFailure = call.awaitRetry(timer.get(), retryingIndex);
-        if (scopeFailure != null) {
-            postOutcome(call, scopeFailure);
-        }
+    RunEnding ending() {
+        return ending;
     }
 
-    private void finishCall(Call call, Outcome outcome) {
-        call.markEnding();
-        call.finished = true;
-        call.endScopesFrom(0).forEach(Runnable::run);
+    RunOptions options() {
+        return options;
+    }
+
+    boolean post(Inbox.Kind kind, Runnable action) {
+        return inbox.post(kind, action);
+    }
+
+    /** Takes an ended call out of the queue of calls in flight. */
+    void forget(Call call) {
         queue.remove(call.id());
-        TaskRuntime task = call.task();
-        if (outcome instanceof Outcome.Success success) {
-            call.succeed(success.value());
-            emit(bus, SchedulerEvents.FUTURE_DONE, new FutureEvent(call));
-            emit(bus, SchedulerEvents.FUTURE_RESULT, new ResultEvent(call, success.value()));
-            if (task != null) {
-                task.dequeue(call);
-                emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
-                emit(task.bus(), TaskEvents.RESULT, new ResultEvent(call, success.value()));
-            }
-        } else if (outcome instanceof Outcome.Failed failed) {
-            Throwable error = failed.error();
-            for (Throwable earlier : call.causes) {
-                if (earlier != error) {
-                    error.addSuppressed(earlier);
-                }
-            }
-            call.fail(error);
-            emit(bus, SchedulerEvents.FUTURE_DONE, new FutureEvent(call));
-            emit(bus, SchedulerEvents.FUTURE_EXCEPTION, new ExceptionEvent(call, error));
-            if (task != null) {
-                task.dequeue(call);
-                emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
-                emit(task.bus(), TaskEvents.EXCEPTION, new ExceptionEvent(call, error));
-            }
-            ending.exceptionThrown(error, call.toString(), options);
-        } else if (outcome instanceof Outcome.Cancelled cancelled) {
-            call.cancelled();
-            emit(bus, SchedulerEvents.FUTURE_CANCELLED, new FutureEvent(call));
-            if (task != null) {
-                task.dequeue(call);
-                emit(task.bus(), TaskEvents.CANCELLED, new FutureEvent(call));
-            }
-            if (!cancelled.byShutdown()) {
-                ending.callCancelled(call, options);
-            }
-        }
     }
 }
