@@ -39,8 +39,6 @@ if [[ ! -d "$target/modules" || ! -d "$target/classes" ]]; then
   exit 1
 fi
 
-# A fixed heap, so the memory figures do not depend on how far the heap happened to grow. 2 GiB:
-# trace keeps every call in memory and renders the whole file as one string at the end, which
-# for 200 000 calls does not fit in 1 GiB.
-exec java -Xms2g -Xmx2g -p "$target/modules" --add-modules ALL-MODULE-PATH -cp "$target/classes" \
+# A fixed heap, so the memory figures do not depend on how far the heap happened to grow.
+exec java -Xms1g -Xmx1g -p "$target/modules" --add-modules ALL-MODULE-PATH -cp "$target/classes" \
   dev.weft.bench.Compare ${args[@]+"${args[@]}"}

@@ -85,6 +85,12 @@ final class JsonWriter {
     /** Writes nanoseconds as microseconds with three decimals, the trace format's unit, without a BigDecimal. */
     JsonWriter micros(long nanos) {
         separate();
+        micros(out, nanos);
+        return this;
+    }
+
+    /** Appends nanoseconds as microseconds with three decimals. */
+    static void micros(StringBuilder out, long nanos) {
         long abs = Math.abs(nanos);
         if (nanos < 0) {
             out.append('-');
@@ -95,7 +101,6 @@ final class JsonWriter {
             out.append(frac < 10 ? "00" : "0");
         }
         out.append(frac);
-        return this;
     }
 
     /** Writes numbers and booleans as themselves and anything else as text. */
@@ -143,10 +148,21 @@ final class JsonWriter {
     }
 
     private void quote(String text) {
+        quote(out, text);
+    }
+
+    /** Appends a string in quotes, escaped per RFC 8259. */
+    static void quote(StringBuilder out, String text) {
         out.append('"');
+        escaped(out, text);
+        out.append('"');
+    }
+
+    /** Appends a string's escaped text, without quotes. */
+    static void escaped(StringBuilder out, String text) {
         if (plain(text)) {
-            // Most names and values need no escaping: append them whole, not char by char.
-            out.append(text).append('"');
+            // Most values need no escaping: append them whole, not char by char.
+            out.append(text);
             return;
         }
         for (int i = 0; i < text.length(); i++) {
@@ -169,6 +185,5 @@ final class JsonWriter {
                 }
             }
         }
-        out.append('"');
     }
 }

@@ -1,45 +1,25 @@
 package dev.weft.plugin.trace;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.weft.plugin.trace.TraceRecord.AttemptBegan;
+import dev.weft.plugin.trace.TraceRecord.AttemptEnded;
+import dev.weft.plugin.trace.TraceRecord.Ended;
+import dev.weft.plugin.trace.TraceRecord.PluginEvent;
+import dev.weft.plugin.trace.TraceRecord.Submitted;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the trace plugin of one task saw, as raw clock readings. Workers add attempts and the loop
- * adds instants at the same time, so every part is thread-safe.
+ * What the trace plugin of one task sees, as raw clock readings, handed to its file as it
+ * happens; workers and the loop record at the same time. It holds only the calls in flight: when
+ * each began waiting for its next attempt, kept by the file's writer alone.
  */
 final class Recording {
 
-    /** Something that happened at one moment, on the loop (or, for a plugin's event, wherever it was emitted). */
-    record Instant(long nanos, String name, String category, String task, Long call, Map<String, Object> args) {
-    }
-
-    /** One attempt of a call, run on one worker thread; {@code end} is -1 while it runs. */
-    record Attempt(String task, long call, int attempt, long threadId, String threadName, long start, long end,
-            String outcome) {
-
-        boolean running() {
-            return end < 0;
-        }
-    }
-
-    /** A copy of everything recorded, taken for writing. */
-    record Snapshot(long originNanos, long takenNanos, Map<Long, Long> submitted, List<Instant> instants,
-            List<Attempt> attempts) {
-    }
-
     private final String task;
     private final long originNanos;
-    private final Map<Long, Long> submitted = new ConcurrentHashMap<>();
-    private final Queue<Instant> instants = new ConcurrentLinkedQueue<>();
-    private final Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
-    private final Set<Attempt> running = ConcurrentHashMap.newKeySet();
-    private final AtomicLong version = new AtomicLong();
+    /** Calls in flight, to when they began waiting; read and written only under the file's lock. */
+    private final Map<Long, Long> waitingSince = new HashMap<>();
+    private volatile TraceFile file;
     private volatile boolean finished;
 
     Recording(String task, long originNanos) {
@@ -51,35 +31,49 @@ final class Recording {
         return task;
     }
 
-    void submitted(long call, long nanos) {
-        submitted.putIfAbsent(call, nanos);
-        version.incrementAndGet();
+    long originNanos() {
+        return originNanos;
     }
 
-    void instant(long nanos, String name, String category, Long call, Map<String, Object> args) {
-        instants.add(new Instant(nanos, name, category, task, call, Map.copyOf(args)));
-        version.incrementAndGet();
+    TraceFile file() {
+        return file;
     }
 
-    Attempt attemptStarted(long call, int attempt, Thread thread, long nanos) {
-        Attempt started = new Attempt(task, call, attempt, thread.getId(), thread.getName(), nanos, -1, "running");
-        running.add(started);
-        version.incrementAndGet();
-        return started;
+    /** Where the records go from now on. */
+    void writeTo(TraceFile destination) {
+        file = destination;
     }
 
-    void attemptEnded(Attempt started, long nanos, String outcome) {
-        // Removed first: a snapshot taken in between misses the attempt until the next write, rather than
-        // showing it twice.
-        running.remove(started);
-        attempts.add(new Attempt(task, started.call(), started.attempt(), started.threadId(), started.threadName(),
-                started.start(), nanos, outcome));
-        version.incrementAndGet();
+    void submitted(long call, long nanos, String argument) {
+        file.add(new Submitted(this, call, nanos, argument));
     }
 
-    /** @return a number that changes whenever something is recorded */
-    long version() {
-        return version.get();
+    void ended(long call, long nanos, String outcome, String exception) {
+        file.add(new Ended(this, call, nanos, outcome, exception));
+    }
+
+    void pluginEvent(Long call, long nanos, String name, Map<String, Object> args) {
+        file.add(new PluginEvent(this, call, nanos, name, args));
+    }
+
+    void attemptStarted(long call, int attempt, Thread thread, long nanos) {
+        file.add(new AttemptBegan(this, call, attempt, thread, nanos));
+    }
+
+    void attemptEnded(long call, Thread thread, long nanos, String outcome) {
+        file.add(new AttemptEnded(this, call, thread, nanos, outcome));
+    }
+
+    /** The writer's side: calls in flight and when each began waiting. */
+    Map<Long, Long> waiting() {
+        return waitingSince;
+    }
+
+    /** @return how many calls it holds, for tests: only those in flight */
+    int callsInFlight() {
+        synchronized (file) {
+            return waitingSince.size();
+        }
     }
 
     boolean finished() {
@@ -88,11 +82,5 @@ final class Recording {
 
     void finished(boolean value) {
         finished = value;
-    }
-
-    Snapshot snapshot(long nowNanos) {
-        List<Attempt> all = new ArrayList<>(attempts);
-        all.addAll(running);
-        return new Snapshot(originNanos, nowNanos, Map.copyOf(submitted), List.copyOf(instants), all);
     }
 }

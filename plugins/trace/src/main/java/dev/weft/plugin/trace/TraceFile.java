@@ -1,55 +1,75 @@
 package dev.weft.plugin.trace;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One trace file and the recordings written into it. Trace plugins that name the same absolute
- * path share one instance, so tasks configured alike (a {@code "*"} chain) end up in one file
- * instead of overwriting each other.
+ * One trace file, streamed: records queue up from any thread, and {@link #drain} appends them to
+ * the file as JSON, so a run's trace costs memory only for what is not yet written. Trace
+ * plugins that name the same absolute path share one instance, so tasks configured alike (a
+ * {@code "*"} chain) end up in one file instead of overwriting each other.
  *
- * <p>Recordings are held weakly: a task that is gone stops contributing. Once every recording of
- * a file has seen its scheduler finish, the file leaves the registry, and the next plugin naming
- * it starts afresh.
+ * <p>The file is opened at the first drain, not before: a chain that never runs leaves no file.
+ * Recordings are held weakly, so a task that is gone stops holding the file open. Once every
+ * recording has seen its scheduler finish, the array is closed and the file leaves the registry:
+ * the next plugin naming it starts afresh, while a recording of this file that runs again
+ * {@linkplain #join continues} it.
  */
 final class TraceFile {
 
     private static final Map<Path, TraceFile> OPEN = new HashMap<>();
 
     private final Path path;
+    private final Queue<TraceRecord> pending = new ConcurrentLinkedQueue<>();
     private final List<WeakReference<Recording>> recordings = new ArrayList<>();
-    private long writtenVersion = -1;
-    private int writtenSpans;
+    private final long baseNanos;
+    private TraceJson json;
+    private FileChannel channel;
+    private OutputStream out;
+    /** Where the closing bracket of the last closed write starts, or -1 if the file was never closed. */
+    private long closedAt = -1;
+    private boolean wroteSinceFlush;
 
-    private TraceFile(Path path) {
+    private TraceFile(Path path, long baseNanos) {
         this.path = path;
+        this.baseNanos = baseNanos;
+        this.json = new TraceJson(baseNanos);
     }
 
-    /** The result of a write: how many attempt slices the file holds, and whether it was rewritten. */
-    record Written(Path path, int spans, boolean rewritten) {
+    /** The result of a flush: how many attempt slices the file holds, and whether anything new reached it. */
+    record Written(Path path, int spans, boolean changed) {
     }
 
     /**
-     * Adds a recording to the file at a path, opening it if no live plugin has it.
+     * Adds a recording to the file at a path. If no live plugin has that file open, {@code
+     * previous} (the file this recording wrote before, or {@code null}) is continued when it is
+     * that path and still ends as it was left; otherwise the file starts afresh at its first write.
      *
      * @return the shared file
      */
-    static TraceFile join(Path file, Recording recording) {
+    static TraceFile join(Path file, Recording recording, TraceFile previous) {
         Path key = file.toAbsolutePath().normalize();
         synchronized (OPEN) {
-            TraceFile shared = OPEN.computeIfAbsent(key, TraceFile::new);
+            TraceFile shared = OPEN.get(key);
+            if (shared == null) {
+                shared = previous != null && previous.path.equals(key) ? previous : new TraceFile(key,
+                        recording.originNanos());
+                OPEN.put(key, shared);
+            }
             shared.add(recording);
             return shared;
         }
@@ -59,6 +79,16 @@ final class TraceFile {
         return path;
     }
 
+    /** Queues a record to be written at the next drain; any thread. */
+    void add(TraceRecord record) {
+        pending.add(record);
+    }
+
+    /** @return how many records wait to be written, for tests */
+    int queued() {
+        return pending.size();
+    }
+
     private synchronized void add(Recording recording) {
         for (WeakReference<Recording> ref : recordings) {
             if (ref.get() == recording) {
@@ -66,40 +96,123 @@ final class TraceFile {
             }
         }
         recordings.add(new WeakReference<>(recording));
-        writtenVersion = -1;
     }
 
     /**
-     * Writes the file if anything was recorded since the last write (or {@code force}).
+     * Writes every queued record into the file, where readers see it at once.
      *
-     * @param now the clock, read for attempts still running
-     * @throws IOException naming the file, if it cannot be written
+     * @throws IOException naming the file, if it cannot be opened or written; the records not yet
+     *     written stay queued for the next try
      */
-    synchronized Written write(LongSupplier now, boolean force) throws IOException {
-        List<Recording> live = live();
-        long version = live.stream().mapToLong(Recording::version).sum() + live.size();
-        if (!force && version == writtenVersion) {
-            return new Written(path, writtenSpans, false);
+    synchronized void drain() throws IOException {
+        if (pending.isEmpty()) {
+            return;
         }
-        long taken = now.getAsLong();
-        List<Recording.Snapshot> snapshots = live.stream().map(r -> r.snapshot(taken)).toList();
-        int spans = writeAtomically(sink -> TraceJson.render(snapshots, sink));
-        writtenVersion = version;
-        writtenSpans = spans;
-        return new Written(path, writtenSpans, true);
+        OutputStream writer = open();
+        try {
+            for (TraceRecord record; (record = pending.peek()) != null; pending.poll()) {
+                json.write(record, writer);
+            }
+            json.send(writer);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        wroteSinceFlush = true;
     }
 
-    /** Marks a recording's scheduler finished; the file leaves the registry once all of them have. */
-    void finished(Recording recording) {
+    /**
+     * Drains, and says whether the file changed since the last flush: the plugin reports each
+     * flush that changed it as {@code trace-written}.
+     *
+     * @throws IOException naming the file
+     */
+    synchronized Written flush() throws IOException {
+        drain();
+        boolean changed = wroteSinceFlush;
+        wroteSinceFlush = false;
+        return new Written(path, json.spans(), changed);
+    }
+
+    /**
+     * Marks a recording's scheduler finished. Once all of them have, writes what is queued,
+     * closes the array and the file, and takes it out of the registry.
+     *
+     * @return whether the file was closed
+     * @throws IOException naming the file, if the last write fails; the file is closed regardless
+     */
+    boolean finished(Recording recording) throws IOException {
         recording.finished(true);
         synchronized (OPEN) {
-            boolean allFinished;
             synchronized (this) {
-                allFinished = live().stream().allMatch(Recording::finished);
-            }
-            if (allFinished) {
+                if (!live().stream().allMatch(Recording::finished)) {
+                    return false;
+                }
                 OPEN.remove(path, this);
+                close();
+                return true;
             }
+        }
+    }
+
+    private void close() throws IOException {
+        try {
+            drain();
+            if (out == null) {
+                open(); // nothing was recorded: still leave a well-formed, empty trace
+            }
+            closedAt = channel.position();
+            json.end(out);
+        } catch (IOException e) {
+            throw failed(e);
+        } finally {
+            try {
+                if (out != null) {
+                    out.close();
+                }
+            } catch (IOException ignored) {
+                // the write's own failure, if any, is the one worth reporting
+            }
+            out = null;
+            channel = null;
+        }
+    }
+
+    private OutputStream open() throws IOException {
+        if (out != null) {
+            return out;
+        }
+        try {
+            Files.createDirectories(path.getParent());
+            boolean resume = closedAt >= 0 && endsAsLeft();
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // Unbuffered: TraceJson hands text over in large pieces.
+            out = Channels.newOutputStream(channel);
+            if (resume) {
+                channel.truncate(closedAt);
+                channel.position(closedAt);
+                json.resume();
+            } else {
+                channel.truncate(0);
+                json = new TraceJson(baseNanos);
+                json.begin(out);
+            }
+            return out;
+        } catch (IOException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            out = null;
+            channel = null;
+            throw failed(e);
+        }
+    }
+
+    /** Whether the file still ends with the closing bracket this instance wrote, where it wrote it. */
+    private boolean endsAsLeft() throws IOException {
+        try {
+            return Files.size(path) == closedAt + TraceJson.CLOSING.length;
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 
@@ -116,31 +229,10 @@ final class TraceFile {
         return live;
     }
 
-    /** Writes the file's text into a sink and says how many spans it wrote. */
-    @FunctionalInterface
-    private interface Content {
-        int writeTo(Writer sink) throws IOException;
-    }
-
-    /** Readers never see half a file: write beside it, streaming, then rename over it. */
-    private int writeAtomically(Content content) throws IOException {
-        Path dir = path.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            int spans;
-            try (Writer sink = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                spans = content.writeTo(sink);
-            }
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return spans;
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write trace file " + path + ": " + e, e);
+    private IOException failed(IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("cannot write trace file")) {
+            return e;
         }
+        return new IOException("cannot write trace file " + path + ": " + e, e);
     }
 }

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +29,21 @@ final class TracePlugin implements TaskPlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.weft.plugin.trace");
     private static final int MAX_TEXT = 300;
+    /** Events the trace records itself or that are its own: every other event of the task is a plugin's decision. */
+    private static final Set<EventType<?>> NOT_PLUGIN_DECISIONS = Stream.concat(TaskEvents.ALL.stream(),
+            Stream.of(TraceEvents.TRACE_WRITTEN)).collect(Collectors.toUnmodifiableSet());
 
     private final TraceConfig config;
     private final StepLog log;
     private TaskContext context;
+    /** Calls submitted between drains of the file's queue, on the loop. */
+    private static final int DRAIN_EVERY = 1024;
+
     private Recording recording;
-    private volatile TraceFile file;
     private Cancellable flushTimer;
     private boolean finished;
     private int written;
+    private int sinceDrain;
 
     TracePlugin(TraceConfig config) {
         this.config = config;
@@ -51,18 +60,17 @@ final class TracePlugin implements TaskPlugin {
         context = task;
         task.register(TraceEvents.TRACE_WRITTEN);
         recording = new Recording(task.task().name(), task.clock().nanoTime());
-        file = TraceFile.join(config.file(), recording);
+        recording.writeTo(TraceFile.join(config.file(), recording, null));
         On hidden = On.hiddenHandler();
         task.on(TaskEvents.SUBMITTED, e -> submitted(e.future(), e.argument()), hidden);
-        task.on(TaskEvents.RESULT, e -> outcome("result", e.future(), Map.of()), hidden);
-        task.on(TaskEvents.EXCEPTION, e -> outcome("exception", e.future(), Map.of("exception", text(e.exception()))),
-                hidden);
-        task.on(TaskEvents.CANCELLED, e -> outcome("cancelled", e.future(), Map.of()), hidden);
+        task.on(TaskEvents.RESULT, e -> outcome("result", e.future(), null), hidden);
+        task.on(TaskEvents.EXCEPTION, e -> outcome("exception", e.future(), text(e.exception())), hidden);
+        task.on(TaskEvents.CANCELLED, e -> outcome("cancelled", e.future(), null), hidden);
         task.onScheduler(SchedulerEvents.START, s -> started(), hidden);
         task.onScheduler(SchedulerEvents.FINISHED, s -> finish(), hidden);
         // Other plugins' decisions (vetoes, retries, timeouts), including plugins attached after this one.
         task.onAny((type, payload) -> {
-            if (!TaskEvents.ALL.contains(type) && !type.equals(TraceEvents.TRACE_WRITTEN)) {
+            if (!NOT_PLUGIN_DECISIONS.contains(type)) {
                 pluginEvent(type, payload);
             }
         });
@@ -79,8 +87,7 @@ final class TracePlugin implements TaskPlugin {
     public Object around(Invocation invocation) throws Exception {
         TaskFuture<?> call = invocation.call();
         Thread thread = Thread.currentThread();
-        Recording.Attempt attempt = recording.attemptStarted(call.id(), invocation.attempt(), thread,
-                context.clock().nanoTime());
+        recording.attemptStarted(call.id(), invocation.attempt(), thread, context.clock().nanoTime());
         log.step(call.id(), "{} #{} attempt {} started on {}", call.taskName(), call.id(), invocation.attempt(),
                 thread.getName());
         String previousMdc = config.log() ? log.enter(call.id()) : null;
@@ -94,33 +101,42 @@ final class TracePlugin implements TaskPlugin {
             if (config.log()) {
                 log.restore(previousMdc);
             }
-            recording.attemptEnded(attempt, context.clock().nanoTime(), outcome);
+            recording.attemptEnded(call.id(), thread, context.clock().nanoTime(), outcome);
             log.step(call.id(), "{} #{} attempt {} ended: {}", call.taskName(), call.id(), invocation.attempt(),
                     outcome);
         }
     }
 
     private void started() {
-        // A second run of the same scheduler writes a fresh file, with this task's earlier calls in it.
-        file = TraceFile.join(config.file(), recording);
-        recording.finished(false);
-        finished = false;
+        // A second run of the same scheduler continues the file of the first, unless another run replaced it.
+        rejoin();
         armFlush();
     }
 
-    private void submitted(TaskFuture<?> call, Object argument) {
-        long now = context.clock().nanoTime();
-        recording.submitted(call.id(), now);
-        recording.instant(now, "submitted", "call", call.id(), Map.of("argument", text(argument)));
-        log.step(call.id(), "{} #{} submitted with {}", call.taskName(), call.id(), text(argument));
+    private void rejoin() {
+        recording.finished(false);
+        finished = false;
+        recording.writeTo(TraceFile.join(config.file(), recording, recording.file()));
     }
 
-    private void outcome(String name, TaskFuture<?> call, Map<String, Object> args) {
-        recording.instant(context.clock().nanoTime(), name, "call", call.id(), args);
-        log.step(call.id(), "{} #{} {} {}", call.taskName(), call.id(), name, args.isEmpty() ? "" : args);
+    private void submitted(TaskFuture<?> call, Object argument) {
+        String text = text(argument);
+        recording.submitted(call.id(), context.clock().nanoTime(), text);
+        log.step(call.id(), "{} #{} submitted with {}", call.taskName(), call.id(), text);
+        if (++sinceDrain >= DRAIN_EVERY) {
+            // Bounds what waits in memory between flushes; the write goes to the file's buffer.
+            sinceDrain = 0;
+            write(false, false);
+        }
+    }
+
+    private void outcome(String name, TaskFuture<?> call, String exception) {
+        recording.ended(call.id(), context.clock().nanoTime(), name, exception);
+        log.step(call.id(), "{} #{} {} {}", call.taskName(), call.id(), name, exception == null ? "" : exception);
         if (finished) {
-            // A call that ended after the scheduler finished would be missing from the final file.
-            write(true);
+            // A call that ended after the scheduler finished: continue the closed file, and close it again.
+            rejoin();
+            finish();
         }
     }
 
@@ -142,7 +158,7 @@ final class TracePlugin implements TaskPlugin {
             }
             args.put(field.name(), jsonValue(value));
         }
-        recording.instant(context.clock().nanoTime(), type.name(), "plugin", call, args);
+        recording.pluginEvent(call, context.clock().nanoTime(), type.name(), args);
         log.step(call, "{} {} {}", recording.task(), type.name(), args);
     }
 
@@ -157,7 +173,7 @@ final class TracePlugin implements TaskPlugin {
         if (finished) {
             return;
         }
-        write(false);
+        write(true, false);
         flushTimer = context.callLater(config.flushEvery(), this::flush);
     }
 
@@ -167,19 +183,27 @@ final class TracePlugin implements TaskPlugin {
             flushTimer.cancel();
             flushTimer = null;
         }
-        TraceFile shared = file;
-        write(true);
-        shared.finished(recording);
+        write(true, true);
     }
 
     /**
-     * Writes the shared file and emits {@code trace-written}. A periodic flush that fails is
-     * logged and retried at the next; the final write throws, naming the file.
+     * Writes what is queued into the file: {@code flush} hands it to the operating system and
+     * emits {@code trace-written} if the file changed; {@code last} closes the file once every
+     * task sharing it has finished, and always emits. A write during the run that fails is logged
+     * and tried again at the next; the last one throws, naming the file.
      */
-    private void write(boolean last) {
+    private void write(boolean flush, boolean last) {
+        TraceFile file = recording.file();
         TraceFile.Written result;
         try {
-            result = file.write(context.clock()::nanoTime, false);
+            if (!flush) {
+                file.drain();
+                return;
+            }
+            result = file.flush();
+            if (last) {
+                file.finished(recording);
+            }
         } catch (IOException e) {
             if (!last) {
                 LOG.warn("trace of task '{}': {}", recording.task(), e.getMessage());
@@ -187,7 +211,7 @@ final class TracePlugin implements TaskPlugin {
             }
             throw new UncheckedIOException(e);
         }
-        if (result.rewritten() || last) {
+        if (result.changed() || last) {
             written++;
             log.step(null, "{} trace written to {} ({} spans)", recording.task(), result.path(), result.spans());
             context.emit(TraceEvents.TRACE_WRITTEN, new TraceWrittenEvent(result.path(), result.spans()));
@@ -214,6 +238,6 @@ final class TracePlugin implements TaskPlugin {
 
     @Override
     public void describe(Panel panel) {
-        panel.row("File", file.path()).row("Written", written + " times");
+        panel.row("File", recording.file().path()).row("Written", written + " times");
     }
 }

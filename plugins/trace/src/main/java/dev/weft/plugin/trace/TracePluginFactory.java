@@ -20,8 +20,8 @@ import java.util.Objects;
  * <h2>Sharing a file</h2>
  * Every trace plugin in the JVM that names the same file (compared as absolute paths) writes into
  * one shared file: each task's calls are labelled with its name, on shared per-thread tracks. The
- * sharing lasts until all of them have seen their scheduler finish; the next run starts the file
- * afresh.
+ * sharing lasts until all of them have seen their scheduler finish. A second run of the same
+ * scheduler continues the file; a plugin of another scheduler naming it then starts it afresh.
  *
  * @since 0.1
  */
@@ -31,7 +31,7 @@ public final class TracePluginFactory implements PluginFactory {
     public static final String NAME = "trace";
     /** The option naming the file to write. */
     public static final String FILE = "file";
-    /** The option setting how often to rewrite the file during a run. */
+    /** The option setting how often to write the queued events to the file during a run. */
     public static final String FLUSH_EVERY = "flush-every";
     /** The option turning on DEBUG logging of each step. */
     public static final String LOG = "log";
@@ -40,7 +40,7 @@ public final class TracePluginFactory implements PluginFactory {
             OptionSpec.of(FILE, OptionType.STRING, TraceConfig.DEFAULT_FILE,
                     "the trace file; tasks naming the same file share it"),
             OptionSpec.of(FLUSH_EVERY, OptionType.DURATION, "5s",
-                    "how often to rewrite the file while the scheduler runs"),
+                    "how often to write what is queued to the file while the scheduler runs"),
             OptionSpec.of(LOG, OptionType.BOOLEAN, "false",
                     "log each step at DEBUG through SLF4J, with the call id in the MDC key weft.call"));
 

@@ -88,11 +88,9 @@ class FourPluginsTests {
         assertTrue(tree.contains("@timeout 1"), tree);
         assertTrue(tree.contains("@trace-written 1"), tree);
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> events = (List<Map<String, Object>>) ((Map<String, Object>) MiniJson.parse(
-                Files.readString(file))).get("traceEvents");
-        Map<Long, Long> attemptsPerCall = events.stream().filter(e -> "X".equals(e.get("ph")))
-                .collect(Collectors.groupingBy(e -> callOf(e), Collectors.counting()));
+        List<Map<String, Object>> events = TraceReader.events(file);
+        Map<Long, Long> attemptsPerCall = TraceReader.slices(events).stream()
+                .collect(Collectors.groupingBy(TraceReader.Slice::call, Collectors.counting()));
         long one = submitted.get(0).orElseThrow().id();
         long two = submitted.get(1).orElseThrow().id();
         long three = submitted.get(2).orElseThrow().id();
@@ -147,10 +145,5 @@ class FourPluginsTests {
         assertEquals(1, task.eventCount("timeout"));
         assertTrue(failures.get(0) instanceof dev.weft.api.TaskTimeoutException, String.valueOf(failures));
         assertEquals("fails fast, then waits 30s for a retry", failures.get(0).getSuppressed()[0].getMessage());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static long callOf(Map<String, Object> event) {
-        return ((BigDecimal) ((Map<String, Object>) event.get("args")).get("call")).longValueExact();
     }
 }

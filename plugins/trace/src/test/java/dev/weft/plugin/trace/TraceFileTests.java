@@ -1,16 +1,24 @@
 package dev.weft.plugin.trace;
 
+import static dev.weft.plugin.trace.TraceReader.args;
+import static dev.weft.plugin.trace.TraceReader.byPhase;
+import static dev.weft.plugin.trace.TraceReader.events;
+import static dev.weft.plugin.trace.TraceReader.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.plugin.trace.TraceReader.Slice;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,113 +27,204 @@ class TraceFileTests {
     @TempDir
     Path dir;
 
-    private static Recording recordingWithOneAttempt(String task, long call) {
-        Recording r = new Recording(task, 0);
-        r.submitted(call, 1_000);
-        Recording.Attempt a = r.attemptStarted(call, 1, Thread.currentThread(), 3_000);
-        r.attemptEnded(a, 10_000, "returned");
-        r.instant(11_000, "result", "call", call, Map.of());
-        return r;
+    private TraceFile join(Recording r, String path, TraceFile previous) {
+        TraceFile file = TraceFile.join(dir.resolve(path), r, previous);
+        r.writeTo(file);
+        return file;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> events(Path file) throws Exception {
-        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(file));
-        return (List<Map<String, Object>>) root.get("traceEvents");
+    private static void oneCall(Recording r, long call, long at) {
+        r.submitted(call, at, "x");
+        r.attemptStarted(call, 1, Thread.currentThread(), at + 2_000);
+        r.attemptEnded(call, Thread.currentThread(), at + 9_000, "returned");
+        r.ended(call, at + 10_000, "result", null);
     }
 
     @Test
     void tasksNamingTheSameFileShareItAndBothAppearInIt() throws Exception {
-        Recording a = recordingWithOneAttempt("a", 1);
-        Recording b = recordingWithOneAttempt("b", 2);
-        TraceFile first = TraceFile.join(dir.resolve("t.json"), a);
-        TraceFile second = TraceFile.join(dir.resolve("sub/../t.json"), b);
+        Recording a = new Recording("a", 0);
+        Recording b = new Recording("b", 0);
+        TraceFile first = join(a, "t.json", null);
+        TraceFile second = join(b, "sub/../t.json", null);
         assertSame(first, second);
+        oneCall(a, 1, 1_000);
+        oneCall(b, 2, 1_000);
 
-        TraceFile.Written written = first.write(() -> 20_000, false);
+        assertEquals(2, first.flush().spans());
+        assertFalse(first.finished(a), "b still runs");
+        assertTrue(first.finished(b));
 
-        assertEquals(2, written.spans());
-        List<Map<String, Object>> spans = events(written.path()).stream().filter(e -> "X".equals(e.get("ph"))).toList();
-        assertEquals(List.of("a #1", "b #2"), spans.stream().map(e -> e.get("name")).sorted().toList());
+        List<Slice> spans = slices(events(first.path()));
+        assertEquals(List.of("a #1", "b #2"), spans.stream().map(s -> s.begin().get("name")).sorted().toList());
     }
 
     @Test
-    void aTraceLargerThanOneWrittenPieceIsStillOneWellFormedFileInTimeOrder() throws Exception {
+    void nothingIsWrittenBeforeTheFirstDrain() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        assertFalse(Files.exists(file.path()), "joining alone must not create the file");
+        oneCall(r, 1, 0);
+        assertFalse(Files.exists(file.path()), "records wait in the queue until a drain");
+        file.drain();
+        assertTrue(Files.exists(file.path()));
+    }
+
+    @Test
+    void aLongTraceIsWrittenAsItGoesKeepingOnlyCallsInFlightAndEndsAsOneWellFormedFile() throws Exception {
         Recording r = new Recording("big", 0);
-        int calls = 3_000; // about a megabyte of JSON: many pieces of the streamed write
+        TraceFile file = join(r, "big.json", null);
+        int calls = 3_000; // about a megabyte of JSON: many pieces handed to the file
         for (long call = 1; call <= calls; call++) {
             long t = call * 1_000;
-            r.submitted(call, t);
-            Recording.Attempt a = r.attemptStarted(call, 1, Thread.currentThread(), t + 100);
-            r.attemptEnded(a, t + 900, "returned");
-            r.instant(t + 950, "result", "call", call, Map.of("note", "\"quoted\" \n text"));
+            r.submitted(call, t, "\"quoted\" \n text");
+            r.attemptStarted(call, 1, Thread.currentThread(), t + 100);
+            r.attemptEnded(call, Thread.currentThread(), t + 900, "returned");
+            r.ended(call, t + 950, "result", null);
+            if (call % 500 == 0) {
+                file.drain();
+                assertEquals(0, r.callsInFlight(), "calls that ended are not kept");
+            }
         }
-        TraceFile file = TraceFile.join(dir.resolve("big.json"), r);
+        long written = Files.size(file.path());
+        assertTrue(written > 4 * 65_536, "streamed before the end: " + written + " bytes");
 
-        TraceFile.Written written = file.write(() -> calls * 1_000L + 5_000, false);
+        assertTrue(file.finished(r));
 
-        assertTrue(Files.size(written.path()) > 4 * 65_536, "spans several pieces: " + Files.size(written.path()));
-        List<Map<String, Object>> events = events(written.path());
-        assertEquals(calls, written.spans());
-        assertEquals(calls, events.stream().filter(e -> "X".equals(e.get("ph"))).count());
-        List<java.math.BigDecimal> times = events.stream().filter(e -> !"M".equals(e.get("ph")))
-                .map(e -> (java.math.BigDecimal) e.get("ts")).toList();
-        assertEquals(times.stream().sorted().toList(), times, "events are written in time order");
+        List<Map<String, Object>> events = events(file.path());
+        List<Slice> spans = slices(events);
+        assertEquals(calls, spans.size());
+        assertTrue(spans.stream().allMatch(s -> "returned".equals(s.outcome())), "every attempt has its end");
+        assertEquals(new BigDecimal("0.800"), spans.get(0).dur());
+        assertEquals("\"quoted\" \n text", args(byPhase(events, "i").get(0)).get("argument"));
     }
 
     @Test
-    void anUnchangedFileIsNotRewritten() throws Exception {
-        Recording a = recordingWithOneAttempt("a", 1);
-        TraceFile file = TraceFile.join(dir.resolve("t.json"), a);
-        assertTrue(file.write(() -> 0, false).rewritten());
-        assertFalse(file.write(() -> 0, false).rewritten());
-        a.instant(12_000, "late", "call", 1L, Map.of());
-        assertTrue(file.write(() -> 0, false).rewritten());
-    }
-
-    @Test
-    void writingLeavesNoTemporaryFileBehind() throws Exception {
-        TraceFile file = TraceFile.join(dir.resolve("t.json"), recordingWithOneAttempt("a", 1));
-        file.write(() -> 0, false);
-        file.write(() -> 0, true);
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(dir.resolve("t.json")), files.toList());
-        }
-    }
-
-    @Test
-    void onceEveryTaskFinishedTheNextRunStartsAFreshFile() throws Exception {
-        Recording a = recordingWithOneAttempt("a", 1);
-        Recording b = recordingWithOneAttempt("b", 2);
-        TraceFile file = TraceFile.join(dir.resolve("t.json"), a);
-        TraceFile.join(dir.resolve("t.json"), b);
-        file.finished(a);
-        assertSame(file, TraceFile.join(dir.resolve("t.json"), new Recording("c", 0)), "b has not finished");
-    }
-
-    @Test
-    void aFileWhoseTasksAllFinishedLeavesTheRegistry() throws Exception {
-        Recording a = recordingWithOneAttempt("a", 1);
-        TraceFile file = TraceFile.join(dir.resolve("t.json"), a);
-        file.finished(a);
-        assertNotSame(file, TraceFile.join(dir.resolve("t.json"), new Recording("c", 0)));
-    }
-
-    @Test
-    void aRunningAttemptIsWrittenUpToNowAndItsWaitAsAQueuedSlice() throws Exception {
+    void aFlushMakesTheFileReadableAsItStandsAndSaysWhetherItChanged() throws Exception {
         Recording r = new Recording("a", 0);
-        r.submitted(1, 1_000);
-        r.attemptStarted(1, 1, Thread.currentThread(), 4_000);
-        TraceFile file = TraceFile.join(dir.resolve("t.json"), r);
-        List<Map<String, Object>> events = events(file.write(() -> 9_000, false).path());
+        TraceFile file = join(r, "t.json", null);
+        oneCall(r, 1, 0);
 
-        Map<String, Object> span = events.stream().filter(e -> "X".equals(e.get("ph"))).findFirst().orElseThrow();
-        assertEquals(new java.math.BigDecimal("4.000"), span.get("ts"));
-        assertEquals(new java.math.BigDecimal("5.000"), span.get("dur"));
-        assertEquals("running", ((Map<?, ?>) span.get("args")).get("outcome"));
+        TraceFile.Written written = file.flush();
+
+        assertTrue(written.changed());
+        assertEquals(1, written.spans());
+        assertFalse(Files.readString(file.path()).strip().endsWith("]"), "still open: no closing bracket yet");
+        assertEquals(1, slices(events(file.path(), false)).size(), "readable without it, as the format allows");
+        assertFalse(file.flush().changed(), "nothing new");
+        r.pluginEvent(1L, 20_000, "late", Map.of("why", 3));
+        assertTrue(file.flush().changed());
+        Map<String, Object> late = byPhase(events(file.path(), false), "i").stream()
+                .filter(e -> "late".equals(e.get("name"))).findFirst().orElseThrow();
+        assertEquals(Map.of("task", "a", "call", BigDecimal.ONE, "why", new BigDecimal(3)), args(late));
+        assertEquals("plugin", late.get("cat"));
+    }
+
+    @Test
+    void aRunningAttemptIsABeginWithoutAnEndAndItsWaitAQueuedSlice() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        r.submitted(1, 1_000, "x");
+        r.attemptStarted(1, 1, Thread.currentThread(), 4_000);
+        file.flush();
+
+        List<Map<String, Object>> events = events(file.path(), false);
+        Slice running = slices(events).get(0);
+        assertEquals(new BigDecimal("4.000"), running.ts());
+        assertNull(running.end());
+        assertEquals(new BigDecimal("3.000"), args(running.begin()).get("queue-wait-us"));
         List<Map<String, Object>> queued = events.stream().filter(e -> "queue".equals(e.get("cat"))).toList();
         assertEquals(List.of("b", "e"), queued.stream().map(e -> e.get("ph")).toList());
-        assertEquals(new java.math.BigDecimal("1.000"), queued.get(0).get("ts"));
-        assertEquals(new java.math.BigDecimal("4.000"), queued.get(1).get("ts"));
+        assertEquals(List.of(new BigDecimal("1.000"), new BigDecimal("4.000")),
+                queued.stream().map(e -> e.get("ts")).toList());
+    }
+
+    @Test
+    void aRetryWaitsFromTheEndOfTheAttemptBefore() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        r.submitted(1, 0, "x");
+        r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        r.attemptEnded(1, Thread.currentThread(), 2_000, "java.io.IOException");
+        r.attemptStarted(1, 2, Thread.currentThread(), 7_000);
+        r.attemptEnded(1, Thread.currentThread(), 8_000, "returned");
+        file.finished(r);
+
+        List<Slice> spans = slices(events(file.path()));
+        assertEquals(List.of("java.io.IOException", "returned"), spans.stream().map(Slice::outcome).toList());
+        assertEquals(new BigDecimal("5.000"), args(spans.get(1).begin()).get("queue-wait-us"));
+    }
+
+    @Test
+    void anAttemptEndingAfterItsCallEndedDoesNotBringTheCallBack() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        r.submitted(1, 0, "x");
+        r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        r.ended(1, 2_000, "cancelled", null);
+        r.attemptEnded(1, Thread.currentThread(), 3_000, "java.lang.InterruptedException");
+        file.drain();
+        assertEquals(0, r.callsInFlight());
+    }
+
+    @Test
+    void aFileWhoseTasksAllFinishedIsClosedAndLeavesTheRegistry() throws Exception {
+        Recording a = new Recording("a", 0);
+        Recording b = new Recording("b", 0);
+        TraceFile file = join(a, "t.json", null);
+        join(b, "t.json", null);
+        file.finished(a);
+        assertSame(file, TraceFile.join(dir.resolve("t.json"), new Recording("c", 0), null), "b has not finished");
+
+        Recording d = new Recording("d", 0);
+        TraceFile other = join(d, "u.json", null);
+        assertTrue(other.finished(d));
+        assertEquals(List.of(), byPhase(events(other.path()), "B"), "an empty but well-formed trace");
+        assertNotSame(other, TraceFile.join(dir.resolve("u.json"), new Recording("e", 0), null));
+    }
+
+    @Test
+    void aRecordingThatRunsAgainContinuesTheFileItClosed() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile first = join(r, "t.json", null);
+        oneCall(r, 1, 0);
+        first.finished(r);
+
+        r.finished(false);
+        TraceFile again = join(r, "t.json", first);
+        oneCall(r, 2, 50_000);
+        again.finished(r);
+
+        assertSame(first, again);
+        assertEquals(List.of(1L, 2L), slices(events(again.path())).stream().map(Slice::call).toList(),
+                "one well-formed file with both runs' calls");
+    }
+
+    @Test
+    void aClosedFileChangedByOthersIsStartedAfresh() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile first = join(r, "t.json", null);
+        oneCall(r, 1, 0);
+        first.finished(r);
+        Files.writeString(first.path(), "[]");
+
+        r.finished(false);
+        TraceFile again = join(r, "t.json", first);
+        oneCall(r, 2, 50_000);
+        again.finished(r);
+
+        assertEquals(List.of(2L), slices(events(again.path())).stream().map(Slice::call).toList());
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedAndItsRecordsWait() throws Exception {
+        Files.writeString(dir.resolve("blocker"), "a file where a directory should be");
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "blocker/t.json", null);
+        oneCall(r, 1, 0);
+
+        IOException e = assertThrows(IOException.class, file::flush);
+
+        assertTrue(e.getMessage().contains(dir.resolve("blocker/t.json").toString()), e.getMessage());
+        assertEquals(4, file.queued(), "nothing recorded is dropped");
     }
 }

@@ -1,8 +1,13 @@
 package dev.weft.plugin.trace;
 
+import static dev.weft.plugin.trace.TraceReader.args;
+import static dev.weft.plugin.trace.TraceReader.byPhase;
+import static dev.weft.plugin.trace.TraceReader.events;
+import static dev.weft.plugin.trace.TraceReader.slices;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Action;
@@ -13,6 +18,7 @@ import dev.weft.RunOptions;
 import dev.weft.Scheduler;
 import dev.weft.Task;
 import dev.weft.plugin.timeout.TimeoutPluginFactory;
+import dev.weft.plugin.trace.TraceReader.Slice;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,21 +99,20 @@ class TraceSchedulerTests {
         long one = callIds.get(1);
         long two = callIds.get(2);
         long three = callIds.get(3);
-        List<Map<String, Object>> events = traceEvents(file);
-        List<Map<String, Object>> spans = byPhase(events, "X");
+        List<Map<String, Object>> events = events(file);
+        List<Slice> spans = slices(events);
         assertEquals(Set.of(List.of(one, 1L), List.of(two, 1L), List.of(two, 2L), List.of(three, 1L)),
-                spans.stream().map(s -> List.of(arg(s, "call"), arg(s, "attempt"))).collect(Collectors.toSet()));
+                spans.stream().map(s -> List.of(s.call(), s.attempt())).collect(Collectors.toSet()));
 
-        Map<String, Object> timedOut = spans.stream()
-                .filter(s -> arg(s, "call") == two && arg(s, "attempt") == 1).findFirst().orElseThrow();
+        Slice timedOut = spans.stream().filter(s -> s.call() == two && s.attempt() == 1).findFirst().orElseThrow();
         // The span ends when the interrupted worker unwinds, which may be after the test moved the
         // clock on by the 1s back-off: at least the limit, at most limit plus back-off.
-        BigDecimal ran = (BigDecimal) timedOut.get("dur");
+        BigDecimal ran = timedOut.dur();
         assertTrue(ran.compareTo(new BigDecimal("2000000")) >= 0 && ran.compareTo(new BigDecimal("3000000")) <= 0,
                 "ran until the timeout interrupted it: " + ran);
-        assertEquals("java.lang.InterruptedException", args(timedOut).get("outcome"));
+        assertEquals("java.lang.InterruptedException", timedOut.outcome());
 
-        Set<Object> workerTids = spans.stream().map(s -> s.get("tid")).collect(Collectors.toSet());
+        Set<Object> workerTids = spans.stream().map(Slice::tid).collect(Collectors.toSet());
         Map<Object, Object> threadNames = byPhase(events, "M").stream()
                 .filter(m -> "thread_name".equals(m.get("name")))
                 .collect(Collectors.toMap(m -> m.get("tid"), m -> args(m).get("name")));
@@ -124,8 +129,10 @@ class TraceSchedulerTests {
 
         List<Map<String, Object>> retryWait = events.stream()
                 .filter(e -> "queue".equals(e.get("cat")) && (two + "." + 2).equals(idCall(e))).toList();
-        assertEquals(List.of(new BigDecimal("2000000.000"), new BigDecimal("3000000.000")),
-                retryWait.stream().map(e -> e.get("ts")).toList(), "waited from the timeout to the retry");
+        // From the end of the timed-out attempt (when its worker unwound: see above) to the retry at 3s.
+        BigDecimal waitFrom = (BigDecimal) retryWait.get(0).get("ts");
+        assertEquals(timedOut.dur().add(timedOut.ts()), waitFrom, "waited from the end of the attempt");
+        assertEquals(new BigDecimal("3000000.000"), retryWait.get(1).get("ts"), "until the retry");
         assertEquals(4, byPhase(events, "b").size());
         assertEquals(4, byPhase(events, "e").size());
 
@@ -135,7 +142,7 @@ class TraceSchedulerTests {
     }
 
     @Test
-    void flushEveryRewritesTheFileWhileCallsStillRun() throws Exception {
+    void flushEveryWritesTheFileWhileCallsStillRun() throws Exception {
         Path file = dir.resolve("flushed.json");
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -152,47 +159,76 @@ class TraceSchedulerTests {
 
         assertTrue(started.await(5, SECONDS));
         clock.advance(Duration.ofSeconds(4));
-        assertFalse(Files.exists(file), "written before flush-every elapsed");
+        awaitLoopIdle();
+        assertTrue(written.isEmpty(), "written before flush-every elapsed: " + written);
         clock.advance(Duration.ofSeconds(1));
         assertTrue(flushed.await(5, SECONDS));
 
-        Map<String, Object> running = byPhase(traceEvents(file), "X").get(0);
-        assertEquals("running", args(running).get("outcome"));
-        assertEquals(new BigDecimal("5000000.000"), running.get("dur"));
+        Slice running = slices(events(file, false)).get(0);
+        assertNull(running.end(), "the attempt still runs: a slice without an end");
+        assertEquals(new BigDecimal("0.000"), running.ts());
         assertEquals(1, written.get(0).spans());
 
+        clock.advance(Duration.ofSeconds(1));
         release.countDown();
         awaitExit(exit);
-        Map<String, Object> done = byPhase(traceEvents(file), "X").get(0);
-        assertEquals("returned", args(done).get("outcome"));
+        Slice done = slices(events(file)).get(0);
+        assertEquals("returned", done.outcome());
+        assertEquals(new BigDecimal("6000000.000"), done.dur());
         assertEquals(2, written.size(), "once by flush-every, once when the scheduler finished");
+    }
+
+    @Test
+    void manySubmissionsReachTheFileBeforeAnyFlush() throws Exception {
+        Path file = dir.resolve("many.json");
+        int calls = 1_100;
+        CountDownLatch lastStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Task<Integer, Integer> task = scheduler.task("many", x -> {
+            if (x == calls) {
+                lastStarted.countDown();
+                assertTrue(release.await(10, SECONDS));
+            }
+            return x;
+        }, traceChain(file));
+        scheduler.onStart(() -> {
+            for (int x = 1; x <= calls; x++) {
+                task.submit(x);
+            }
+        });
+        CompletableFuture<ExitState> exit = runInBackground();
+
+        assertTrue(lastStarted.await(5, SECONDS));
+        long submitted = byPhase(events(file, false), "i").stream()
+                .filter(e -> "submitted".equals(e.get("name"))).count();
+        release.countDown();
+        awaitExit(exit);
+
+        assertTrue(submitted >= 1_024 && submitted < calls,
+                "written every 1024 submissions, with flush-every far off: " + submitted);
+    }
+
+    @Test
+    void aSecondRunOfTheSchedulerContinuesTheFile() throws Exception {
+        Path file = dir.resolve("twice.json");
+        Task<Integer, Integer> task = scheduler.task("again", x -> x, traceChain(file));
+        watch(task);
+        scheduler.onStart(() -> task.submit(callIds.size() + 1));
+
+        awaitExit(runInBackground());
+        awaitExit(runInBackground());
+
+        assertEquals(List.of(callIds.get(1), callIds.get(2)),
+                slices(events(file)).stream().map(Slice::call).toList(), "both runs' calls, in one well-formed file");
+        assertEquals(2, written.get(written.size() - 1).spans());
     }
 
     // ------------------------------------------------------------------ helpers
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> traceEvents(Path file) throws Exception {
-        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(file));
-        return (List<Map<String, Object>>) root.get("traceEvents");
-    }
-
-    private static List<Map<String, Object>> byPhase(List<Map<String, Object>> events, String phase) {
-        return events.stream().filter(e -> phase.equals(e.get("ph"))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> args(Map<String, Object> event) {
-        return (Map<String, Object>) event.get("args");
-    }
-
-    private static long arg(Map<String, Object> event, String name) {
-        return ((BigDecimal) args(event).get(name)).longValueExact();
-    }
-
     private static List<Long> instantCalls(List<Map<String, Object>> events, String name) {
         return byPhase(events, "i").stream().filter(e -> name.equals(e.get("name")))
                 .peek(e -> assertEquals(BigDecimal.ZERO, e.get("tid"), name + " is on the loop track"))
-                .map(e -> arg(e, "call")).toList();
+                .map(e -> TraceReader.arg(e, "call")).toList();
     }
 
     /** The "call.attempt" part of a queued slice's id, which reads "task#call.attempt". */
