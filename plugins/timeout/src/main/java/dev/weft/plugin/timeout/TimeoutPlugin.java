@@ -1,7 +1,6 @@
 package dev.weft.plugin.timeout;
 
 import dev.weft.api.CallScope;
-import dev.weft.api.Cancellable;
 import dev.weft.api.Durations;
 import dev.weft.api.Invocation;
 import dev.weft.api.Panel;
@@ -21,12 +20,24 @@ final class TimeoutPlugin implements TaskPlugin {
     static final Duration RECHECK = Duration.ofMillis(1);
 
     private final TimeoutConfig config;
+    private final long limitNanos;
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
     private volatile TaskContext context;
+    private volatile Deadlines deadlines;
 
     TimeoutPlugin(TimeoutConfig config) {
         this.config = config;
+        this.limitNanos = nanosAtMost(config.limit());
+    }
+
+    /** A duration in nanoseconds, or {@link Long#MAX_VALUE} for one too long to count in them (292 years). */
+    private static long nanosAtMost(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override
@@ -37,6 +48,7 @@ final class TimeoutPlugin implements TaskPlugin {
     @Override
     public void attach(TaskContext task) {
         this.context = task;
+        this.deadlines = new Deadlines(task.clock(), due -> expire(task, due));
         TimeoutEvents.ALL.forEach(task::register);
     }
 
@@ -50,7 +62,10 @@ final class TimeoutPlugin implements TaskPlugin {
         ScopeDeadline deadline = scope.state(ScopeDeadline::new);
         // Outside a retry the scope spans several attempts: only its first entry sets the timer.
         if (deadline.arm()) {
-            startTimer(task, invocation.call(), scope, deadline);
+            long due = scope.startNanos() + limitNanos;
+            // A limit so long that the sum overflows is never due.
+            deadlines.add(new Deadlines.Entry(due < scope.startNanos() ? Long.MAX_VALUE : due, scope,
+                    invocation.call(), deadline));
         }
         Throwable thrown = null;
         try {
@@ -65,19 +80,11 @@ final class TimeoutPlugin implements TaskPlugin {
         }
     }
 
-    private void startTimer(TaskContext task, TaskFuture<?> call, CallScope scope, ScopeDeadline deadline) {
-        long alreadyRan = Math.max(0, task.clock().nanoTime() - scope.startNanos());
-        setTimer(task, call, scope, deadline, config.limit().minusNanos(alreadyRan));
-    }
-
-    private void setTimer(TaskContext task, TaskFuture<?> call, CallScope scope, ScopeDeadline deadline,
-            Duration delay) {
-        Cancellable timer = task.clock().schedule(delay, () -> expire(task, call, scope, deadline));
-        scope.onEnd(timer::cancel);
-    }
-
     /** Runs on the clock's timer thread: fail the scope, then tell the loop. */
-    private void expire(TaskContext task, TaskFuture<?> call, CallScope scope, ScopeDeadline deadline) {
+    private void expire(TaskContext task, Deadlines.Entry due) {
+        CallScope scope = due.scope();
+        ScopeDeadline deadline = due.deadline();
+        TaskFuture<?> call = due.call();
         if (scope.isEnded()) {
             return;
         }
@@ -96,7 +103,7 @@ final class TimeoutPlugin implements TaskPlugin {
         if (!scope.isEnded()) {
             // The scope is between an attempt's end and the loop's decision on it (retry or not), where
             // the core refuses a failure; look again shortly rather than let the call run unbounded.
-            setTimer(task, call, scope, deadline, RECHECK);
+            deadlines.add(new Deadlines.Entry(task.clock().nanoTime() + RECHECK.toNanos(), scope, call, deadline));
         }
     }
 
@@ -131,5 +138,9 @@ final class TimeoutPlugin implements TaskPlugin {
 
     long ignoredCount() {
         return ignored.get();
+    }
+
+    int deadlinesHeld() {
+        return deadlines.size();
     }
 }

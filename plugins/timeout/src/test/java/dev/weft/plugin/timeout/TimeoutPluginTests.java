@@ -98,16 +98,53 @@ class TimeoutPluginTests {
     }
 
     @Test
-    void theTimerIsCancelledWhenTheScopeEnds() throws Exception {
+    void aScopeThatEndedIsNeitherTimedOutNorKept() throws Exception {
         TimeoutPlugin plugin = plugin(true);
         FakeScope scope = new FakeScope(context.clock.nanoTime());
         assertEquals("done", plugin.around(new FakeInvocation(call, 1, scope, () -> "done")));
         scope.end();
 
-        assertEquals(0, context.clock.pending());
         context.clock.advance(LIMIT.multipliedBy(2));
+
         assertTrue(context.emitted.isEmpty());
         assertEquals(0, plugin.timedOutCount());
+        assertEquals(0, context.clock.pending(), "no timer left once nothing can time out");
+        assertEquals(0, plugin.deadlinesHeld());
+    }
+
+    @Test
+    void scopesThatEndAreDroppedAsNewOnesArriveSoThousandsOfCallsHoldOnlyTheRunningOnes() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope running = new FakeScope(context.clock.nanoTime());
+        for (int i = 0; i < 5_000; i++) {
+            FakeScope scope = new FakeScope(context.clock.nanoTime());
+            plugin.around(new FakeInvocation(call, 1, scope, () -> "done"));
+            scope.end();
+        }
+        plugin.around(new FakeInvocation(call, 1, running, () -> "still in its scope"));
+
+        assertTrue(plugin.deadlinesHeld() <= 2, "held: " + plugin.deadlinesHeld());
+        assertEquals(1, context.clock.pending(), "one clock timer for all of them");
+        context.clock.advance(LIMIT);
+        assertInstanceOf(TaskTimeoutException.class, running.failure);
+    }
+
+    @Test
+    void aDeadlineEarlierThanTheOnesBeforeItIsStillMetOnTime() throws Exception {
+        TimeoutPlugin plugin = plugin(true);
+        FakeScope older = new FakeScope(context.clock.nanoTime());
+        context.clock.advance(Duration.ofSeconds(1));
+        FakeScope newer = new FakeScope(context.clock.nanoTime());
+        // The newer scope's first attempt starts before the older one's: its deadline comes later.
+        plugin.around(new FakeInvocation(call, 1, newer, () -> null));
+        plugin.around(new FakeInvocation(call, 1, older, () -> null));
+
+        context.clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(LIMIT, ((TaskTimeoutException) older.failure).elapsed(), "due at 2s, not at the newer's 3s");
+        assertNull(newer.failure);
+        context.clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(TaskTimeoutException.class, newer.failure);
     }
 
     @Test
