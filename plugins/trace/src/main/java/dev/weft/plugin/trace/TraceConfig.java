@@ -11,7 +11,7 @@ import java.util.Objects;
  * The {@code trace} plugin's settings. Immutable and thread-safe.
  *
  * @param file where to write the trace; tasks naming the same file share it; never {@code null}
- * @param flushEvery how often to write the queued events to the file during a run; positive; never {@code null}
+ * @param flushEvery how often to write the queued events and publish the trace during a run; positive; never {@code null}
  * @param log whether to log each step at DEBUG through SLF4J, with the call id in the MDC
  * @since 0.1
  */

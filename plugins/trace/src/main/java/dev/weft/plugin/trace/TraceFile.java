@@ -3,12 +3,7 @@ package dev.weft.plugin.trace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.ref.WeakReference;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,12 +13,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One trace file, streamed: records queue up from any thread, and {@link #drain} appends them to
- * the file as JSON, so a run's trace costs memory only for what is not yet written. Trace
+ * One trace file, streamed: records queue up from any thread, and {@link #drain} appends them as
+ * JSON to the file's part file, so a run's trace costs memory only for what is not yet written;
+ * {@link #flush} and the end of the run publish it atomically (see {@link TraceOutput}). Trace
  * plugins that name the same absolute path share one instance, so tasks configured alike (a
  * {@code "*"} chain) end up in one file instead of overwriting each other.
  *
- * <p>The file is opened at the first drain, not before: a chain that never runs leaves no file.
+ * <p>The part file is opened at the first drain, not before: a chain that never runs leaves no file.
  * Recordings are held weakly, so a task that is gone stops holding the file open. Once every
  * recording has seen its scheduler finish, the array is closed and the file leaves the registry:
  * the next plugin naming it starts afresh, while a recording of this file that runs again
@@ -32,21 +28,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class TraceFile {
 
     private static final Map<Path, TraceFile> OPEN = new HashMap<>();
+    /** Above this size a snapshot's copy is throttled to a tenth of the time. */
+    private static final long LARGE = 64L << 20;
 
     private final Path path;
     private final Queue<TraceRecord> pending = new ConcurrentLinkedQueue<>();
     private final List<WeakReference<Recording>> recordings = new ArrayList<>();
     private final long baseNanos;
     private TraceJson json;
-    private FileChannel channel;
-    private OutputStream out;
-    /** Where the closing bracket of the last closed write starts, or -1 if the file was never closed. */
-    private long closedAt = -1;
+    private final TraceOutput output;
     private boolean wroteSinceFlush;
+    private long lastSnapshotEnd;
+    private long lastSnapshotTook;
 
     private TraceFile(Path path, long baseNanos) {
         this.path = path;
         this.baseNanos = baseNanos;
+        this.output = new TraceOutput(path);
         this.json = new TraceJson(baseNanos);
     }
 
@@ -99,7 +97,7 @@ final class TraceFile {
     }
 
     /**
-     * Writes every queued record into the file, where readers see it at once.
+     * Writes every queued record into the part file (see {@link TraceOutput}).
      *
      * @throws IOException naming the file, if it cannot be opened or written; the records not yet
      *     written stay queued for the next try
@@ -108,37 +106,52 @@ final class TraceFile {
         if (pending.isEmpty()) {
             return;
         }
-        OutputStream writer = open();
         try {
+            OutputStream writer = open();
             for (TraceRecord record; (record = pending.peek()) != null; pending.poll()) {
                 json.write(record, writer);
             }
             json.send(writer);
         } catch (IOException e) {
+            output.discard();
             throw failed(e);
         }
         wroteSinceFlush = true;
     }
 
     /**
-     * Drains, and says whether the file changed since the last flush: the plugin reports each
-     * flush that changed it as {@code trace-written}.
+     * Drains and, if that added anything, publishes a closed snapshot of the trace: the plugin
+     * reports each flush that changed the file as {@code trace-written}. A trace so large that
+     * copying it would take much of the run's time is published less often.
      *
      * @throws IOException naming the file
      */
     synchronized Written flush() throws IOException {
         drain();
-        boolean changed = wroteSinceFlush;
+        if (!wroteSinceFlush) {
+            return new Written(path, json.spans(), false);
+        }
+        long started = System.nanoTime();
+        try {
+            if (output.size() > LARGE && started - lastSnapshotEnd < 10 * lastSnapshotTook) {
+                return new Written(path, json.spans(), false);
+            }
+            output.snapshot();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        lastSnapshotEnd = System.nanoTime();
+        lastSnapshotTook = lastSnapshotEnd - started;
         wroteSinceFlush = false;
-        return new Written(path, json.spans(), changed);
+        return new Written(path, json.spans(), true);
     }
 
     /**
      * Marks a recording's scheduler finished. Once all of them have, writes what is queued,
-     * closes the array and the file, and takes it out of the registry.
+     * closes the array, publishes the file and takes it out of the registry.
      *
      * @return whether the file was closed
-     * @throws IOException naming the file, if the last write fails; the file is closed regardless
+     * @throws IOException naming the file, if the last write fails
      */
     boolean finished(Recording recording) throws IOException {
         recording.finished(true);
@@ -155,65 +168,27 @@ final class TraceFile {
     }
 
     private void close() throws IOException {
+        drain();
         try {
-            drain();
-            if (out == null) {
-                open(); // nothing was recorded: still leave a well-formed, empty trace
-            }
-            closedAt = channel.position();
-            json.end(out);
+            open(); // even with nothing recorded: still leave a well-formed, empty trace
+            output.close(json);
         } catch (IOException e) {
+            output.discard();
             throw failed(e);
-        } finally {
-            try {
-                if (out != null) {
-                    out.close();
-                }
-            } catch (IOException ignored) {
-                // the write's own failure, if any, is the one worth reporting
-            }
-            out = null;
-            channel = null;
         }
+        wroteSinceFlush = false;
     }
 
     private OutputStream open() throws IOException {
-        if (out != null) {
-            return out;
-        }
-        try {
-            Files.createDirectories(path.getParent());
-            boolean resume = closedAt >= 0 && endsAsLeft();
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            // Unbuffered: TraceJson hands text over in large pieces.
-            out = Channels.newOutputStream(channel);
-            if (resume) {
-                channel.truncate(closedAt);
-                channel.position(closedAt);
+        if (!output.isOpen()) {
+            if (output.open()) {
                 json.resume();
             } else {
-                channel.truncate(0);
                 json = new TraceJson(baseNanos);
-                json.begin(out);
+                json.begin(output.stream());
             }
-            return out;
-        } catch (IOException e) {
-            if (channel != null) {
-                channel.close();
-            }
-            out = null;
-            channel = null;
-            throw failed(e);
         }
-    }
-
-    /** Whether the file still ends with the closing bracket this instance wrote, where it wrote it. */
-    private boolean endsAsLeft() throws IOException {
-        try {
-            return Files.size(path) == closedAt + TraceJson.CLOSING.length;
-        } catch (NoSuchFileException e) {
-            return false;
-        }
+        return output.stream();
     }
 
     private List<Recording> live() {

@@ -40,7 +40,7 @@ public final class TracePluginFactory implements PluginFactory {
             OptionSpec.of(FILE, OptionType.STRING, TraceConfig.DEFAULT_FILE,
                     "the trace file; tasks naming the same file share it"),
             OptionSpec.of(FLUSH_EVERY, OptionType.DURATION, "5s",
-                    "how often to write what is queued to the file while the scheduler runs"),
+                    "how often to write what is queued and publish the trace while the scheduler runs"),
             OptionSpec.of(LOG, OptionType.BOOLEAN, "false",
                     "log each step at DEBUG through SLF4J, with the call id in the MDC key weft.call"));
 

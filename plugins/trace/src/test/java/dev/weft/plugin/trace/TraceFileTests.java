@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,14 +60,33 @@ class TraceFileTests {
     }
 
     @Test
-    void nothingIsWrittenBeforeTheFirstDrain() throws Exception {
+    void recordsGoToThePartFileAtADrainAndTheTraceAppearsOnlyWhenPublished() throws Exception {
         Recording r = new Recording("a", 0);
         TraceFile file = join(r, "t.json", null);
-        assertFalse(Files.exists(file.path()), "joining alone must not create the file");
+        Path part = dir.resolve(".t.json.part");
         oneCall(r, 1, 0);
-        assertFalse(Files.exists(file.path()), "records wait in the queue until a drain");
+        assertFalse(Files.exists(part), "records wait in the queue until a drain");
+
         file.drain();
-        assertTrue(Files.exists(file.path()));
+        assertEquals(1, slices(events(part, false)).size(), "the part file is an unclosed array viewers open");
+        assertFalse(Files.exists(file.path()), "not published before a flush");
+
+        file.flush();
+        assertEquals(1, slices(events(file.path())).size(), "a flush publishes a closed copy");
+    }
+
+    @Test
+    void publishingLeavesNothingButTheTraceBehind() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        oneCall(r, 1, 0);
+        file.flush();
+        oneCall(r, 2, 20_000);
+        file.flush();
+        file.finished(r);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("t.json")), files.toList());
+        }
     }
 
     @Test
@@ -85,7 +105,7 @@ class TraceFileTests {
                 assertEquals(0, r.callsInFlight(), "calls that ended are not kept");
             }
         }
-        long written = Files.size(file.path());
+        long written = Files.size(dir.resolve(".big.json.part"));
         assertTrue(written > 4 * 65_536, "streamed before the end: " + written + " bytes");
 
         assertTrue(file.finished(r));
@@ -108,12 +128,11 @@ class TraceFileTests {
 
         assertTrue(written.changed());
         assertEquals(1, written.spans());
-        assertFalse(Files.readString(file.path()).strip().endsWith("]"), "still open: no closing bracket yet");
-        assertEquals(1, slices(events(file.path(), false)).size(), "readable without it, as the format allows");
+        assertEquals(1, slices(events(file.path())).size(), "a closed, well-formed trace");
         assertFalse(file.flush().changed(), "nothing new");
         r.pluginEvent(1L, 20_000, "late", Map.of("why", 3));
         assertTrue(file.flush().changed());
-        Map<String, Object> late = byPhase(events(file.path(), false), "i").stream()
+        Map<String, Object> late = byPhase(events(file.path()), "i").stream()
                 .filter(e -> "late".equals(e.get("name"))).findFirst().orElseThrow();
         assertEquals(Map.of("task", "a", "call", BigDecimal.ONE, "why", new BigDecimal(3)), args(late));
         assertEquals("plugin", late.get("cat"));
@@ -127,7 +146,7 @@ class TraceFileTests {
         r.attemptStarted(1, 1, Thread.currentThread(), 4_000);
         file.flush();
 
-        List<Map<String, Object>> events = events(file.path(), false);
+        List<Map<String, Object>> events = events(file.path());
         Slice running = slices(events).get(0);
         assertEquals(new BigDecimal("4.000"), running.ts());
         assertNull(running.end());

@@ -160,11 +160,11 @@ class TraceSchedulerTests {
         assertTrue(started.await(5, SECONDS));
         clock.advance(Duration.ofSeconds(4));
         awaitLoopIdle();
-        assertTrue(written.isEmpty(), "written before flush-every elapsed: " + written);
+        assertFalse(Files.exists(file), "written before flush-every elapsed");
         clock.advance(Duration.ofSeconds(1));
         assertTrue(flushed.await(5, SECONDS));
 
-        Slice running = slices(events(file, false)).get(0);
+        Slice running = slices(events(file)).get(0);
         assertNull(running.end(), "the attempt still runs: a slice without an end");
         assertEquals(new BigDecimal("0.000"), running.ts());
         assertEquals(1, written.get(0).spans());
@@ -199,7 +199,8 @@ class TraceSchedulerTests {
         CompletableFuture<ExitState> exit = runInBackground();
 
         assertTrue(lastStarted.await(5, SECONDS));
-        long submitted = byPhase(events(file, false), "i").stream()
+        // Not yet published (flush-every is far off): the part file holds what was written.
+        long submitted = byPhase(events(dir.resolve(".many.json.part"), false), "i").stream()
                 .filter(e -> "submitted".equals(e.get("name"))).count();
         release.countDown();
         awaitExit(exit);
