@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One trace file, streamed: records queue up from any thread, and {@link #drain} appends them as
@@ -37,6 +38,8 @@ final class TraceFile {
     private final long baseNanos;
     private TraceJson json;
     private final TraceOutput output;
+    /** Held while writing, and for the recordings list; the renderer and the recordings' waits are under it too. */
+    private final ReentrantLock lock = new ReentrantLock();
     private boolean wroteSinceFlush;
     private long lastSnapshotEnd;
     private long lastSnapshotTook;
@@ -87,7 +90,16 @@ final class TraceFile {
         return pending.size();
     }
 
-    private synchronized void add(Recording recording) {
+    private void add(Recording recording) {
+        lock.lock();
+        try {
+            addLocked(recording);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void addLocked(Recording recording) {
         for (WeakReference<Recording> ref : recordings) {
             if (ref.get() == recording) {
                 return;
@@ -102,7 +114,33 @@ final class TraceFile {
      * @throws IOException naming the file, if it cannot be opened or written; the records not yet
      *     written stay queued for the next try
      */
-    synchronized void drain() throws IOException {
+    void drain() throws IOException {
+        lock.lock();
+        try {
+            drainLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drains unless another thread is writing the file, which then writes these records too: lets
+     * a worker take the writing off the loop without ever waiting for it.
+     *
+     * @throws IOException naming the file
+     */
+    void drainIfFree() throws IOException {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            drainLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void drainLocked() throws IOException {
         if (pending.isEmpty()) {
             return;
         }
@@ -126,8 +164,17 @@ final class TraceFile {
      *
      * @throws IOException naming the file
      */
-    synchronized Written flush() throws IOException {
-        drain();
+    Written flush() throws IOException {
+        lock.lock();
+        try {
+            return flushLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Written flushLocked() throws IOException {
+        drainLocked();
         if (!wroteSinceFlush) {
             return new Written(path, json.spans(), false);
         }
@@ -156,19 +203,22 @@ final class TraceFile {
     boolean finished(Recording recording) throws IOException {
         recording.finished(true);
         synchronized (OPEN) {
-            synchronized (this) {
+            lock.lock();
+            try {
                 if (!live().stream().allMatch(Recording::finished)) {
                     return false;
                 }
                 OPEN.remove(path, this);
                 close();
                 return true;
+            } finally {
+                lock.unlock();
             }
         }
     }
 
     private void close() throws IOException {
-        drain();
+        drainLocked();
         try {
             open(); // even with nothing recorded: still leave a well-formed, empty trace
             output.close(json);

@@ -36,8 +36,13 @@ final class TracePlugin implements TaskPlugin {
     private final TraceConfig config;
     private final StepLog log;
     private TaskContext context;
-    /** Calls submitted between drains of the file's queue, on the loop. */
-    private static final int DRAIN_EVERY = 1024;
+    /**
+     * Calls between writes of the queued records by a worker, as an attempt ends: the writing is
+     * most of the trace's cost, and the loop is the scheduler's bottleneck. A power of two.
+     */
+    private static final int WORKER_WRITES_EVERY = 512;
+    /** Submissions between writes by the loop, which bound the queue if workers do not write. */
+    private static final int DRAIN_EVERY = 8192;
 
     private Recording recording;
     private Cancellable flushTimer;
@@ -102,8 +107,20 @@ final class TracePlugin implements TaskPlugin {
                 log.restore(previousMdc);
             }
             recording.attemptEnded(call.id(), thread, context.clock().nanoTime(), outcome);
+            if ((call.id() & (WORKER_WRITES_EVERY - 1)) == 0) {
+                writeFromWorker();
+            }
             log.step(call.id(), "{} #{} attempt {} ended: {}", call.taskName(), call.id(), invocation.attempt(),
                     outcome);
+        }
+    }
+
+    /** Never throws: the call's own outcome must not change because its trace could not be written. */
+    private void writeFromWorker() {
+        try {
+            recording.file().drainIfFree();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("trace of task '{}': {}", recording.task(), e.getMessage());
         }
     }
 
@@ -124,7 +141,7 @@ final class TracePlugin implements TaskPlugin {
         recording.submitted(call.id(), context.clock().nanoTime(), text);
         log.step(call.id(), "{} #{} submitted with {}", call.taskName(), call.id(), text);
         if (++sinceDrain >= DRAIN_EVERY) {
-            // Bounds what waits in memory between flushes; the write goes to the file's buffer.
+            // Bounds what waits in memory between flushes, should the workers not have written it.
             sinceDrain = 0;
             write(false, false);
         }
@@ -197,7 +214,7 @@ final class TracePlugin implements TaskPlugin {
         TraceFile.Written result;
         try {
             if (!flush) {
-                file.drain();
+                file.drainIfFree();
                 return;
             }
             result = file.flush();

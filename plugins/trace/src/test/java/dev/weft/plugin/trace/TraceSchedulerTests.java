@@ -181,7 +181,7 @@ class TraceSchedulerTests {
     @Test
     void manySubmissionsReachTheFileBeforeAnyFlush() throws Exception {
         Path file = dir.resolve("many.json");
-        int calls = 1_100;
+        int calls = 8_300;
         CountDownLatch lastStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Task<Integer, Integer> task = scheduler.task("many", x -> {
@@ -205,8 +205,7 @@ class TraceSchedulerTests {
         release.countDown();
         awaitExit(exit);
 
-        assertTrue(submitted >= 1_024 && submitted < calls,
-                "written every 1024 submissions, with flush-every far off: " + submitted);
+        assertTrue(submitted >= 8_192, "written as calls go, with flush-every far off: " + submitted);
     }
 
     @Test
