@@ -3,6 +3,7 @@ package dev.weft.core.event;
 import dev.weft.api.EventType;
 import dev.weft.api.On;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,25 @@ import java.util.function.Consumer;
 /**
  * The events of one emitter (the scheduler, or one task): their types, handlers and counts.
  *
- * <p>Handlers run in registration order. The handler list is copied on write, so a handler
+ * <p>Handlers run in registration order. The handler array is copied on write, so a handler
  * subscribed during an emission takes effect from the next one (weft's decision 14), and one
  * that throws does not stop the rest: its exception goes to the {@link CallbackFailure}.
  * Subscribing is safe from any thread; emitting happens on the loop thread only.
+ *
+ * <p>Handlers and listeners are kept in arrays rather than lists: emit() runs several times per
+ * call, and iterating a list there allocated an iterator per loop that escape analysis did not
+ * remove.
  */
 public final class EventBus {
 
     private final String owner;
+    private static final Handler[] NO_HANDLERS = {};
+    private static final Listener[] NO_LISTENERS = {};
+
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     // A read-only copy of slots for emit(), which runs on every event and must not take the lock.
     private volatile Map<String, Slot> readable = Map.of();
-    private volatile List<Listener> listeners = List.of();
+    private volatile Listener[] listeners = NO_LISTENERS;
 
     /** Sees every event after its handlers; for plugins that observe others, such as trace. */
     private record Listener(BiConsumer<EventType<?>, Record> callback, Object owner) {
@@ -39,7 +47,7 @@ public final class EventBus {
     private static final class Slot {
         final EventType<?> type;
         final AtomicLong count = new AtomicLong();
-        volatile List<Handler> handlers = List.of();
+        volatile Handler[] handlers = NO_HANDLERS;
 
         Slot(EventType<?> type) {
             this.type = type;
@@ -88,29 +96,25 @@ public final class EventBus {
             Object owner) {
         Objects.requireNonNull(options, "options");
         Handler handler = new Handler(callback, options, location, owner);
-        List<Handler> next = new ArrayList<>(slot.handlers);
-        next.add(handler);
-        slot.handlers = List.copyOf(next);
+        Handler[] next = Arrays.copyOf(slot.handlers, slot.handlers.length + 1);
+        next[next.length - 1] = handler;
+        slot.handlers = next;
         return handler;
     }
 
     /** Adds a listener that sees every event of this bus after its handlers. */
     public synchronized void listen(BiConsumer<EventType<?>, Record> callback, Object owner) {
         Objects.requireNonNull(callback, "listener");
-        List<Listener> next = new ArrayList<>(listeners);
-        next.add(new Listener(callback, owner));
-        listeners = List.copyOf(next);
+        Listener[] next = Arrays.copyOf(listeners, listeners.length + 1);
+        next[next.length - 1] = new Listener(callback, owner);
+        listeners = next;
     }
 
     /** Removes every handler and event type an owner added; used to undo a failed plugin attach. */
     public synchronized void removeOwnedBy(Object owner, List<String> eventNames) {
-        List<Listener> keptListeners = new ArrayList<>();
-        listeners.stream().filter(l -> l.owner() != owner).forEach(keptListeners::add);
-        listeners = List.copyOf(keptListeners);
+        listeners = Arrays.stream(listeners).filter(l -> l.owner() != owner).toArray(Listener[]::new);
         for (Slot slot : slots.values()) {
-            List<Handler> kept = new ArrayList<>();
-            slot.handlers.stream().filter(h -> h.owner() != owner).forEach(kept::add);
-            slot.handlers = List.copyOf(kept);
+            slot.handlers = Arrays.stream(slot.handlers).filter(h -> h.owner() != owner).toArray(Handler[]::new);
         }
         eventNames.forEach(slots::remove);
         readable = Map.copyOf(slots);
@@ -177,6 +181,6 @@ public final class EventBus {
 
     /** @return an event's handlers, in order */
     public List<Handler> handlers(String name) {
-        return slot(name).handlers;
+        return List.of(slot(name).handlers);
     }
 }
