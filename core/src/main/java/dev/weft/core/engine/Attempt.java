@@ -1,6 +1,7 @@
 package dev.weft.core.engine;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One attempt of a call. Its outcome is set exactly once, by whoever gets there first: the
@@ -13,9 +14,20 @@ final class Attempt implements Runnable {
     private static final int RUNNING = 1;
     private static final int ENDED = 2;
 
+    // A field with a VarHandle rather than an AtomicInteger: one object less for every attempt.
+    private static final VarHandle PHASE;
+
+    static {
+        try {
+            PHASE = MethodHandles.lookup().findVarHandle(Attempt.class, "phase", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final Call call;
     final int number;
-    private final AtomicInteger phase = new AtomicInteger(QUEUED);
+    private volatile int phase; // starts QUEUED (0) without a volatile write in the constructor
     private Thread thread; // guarded by this
 
     Attempt(Call call, int number) {
@@ -25,13 +37,13 @@ final class Attempt implements Runnable {
 
     @Override
     public void run() {
-        if (!phase.compareAndSet(QUEUED, RUNNING)) {
+        if (!PHASE.compareAndSet(this, QUEUED, RUNNING)) {
             return; // cancelled or failed while queued
         }
         call.attemptStarted(this);
         synchronized (this) {
             thread = Thread.currentThread();
-            if (phase.get() == ENDED) {
+            if (phase == ENDED) {
                 // Abandoned between starting and getting here: its outcome is already on its way.
                 thread = null;
                 return;
@@ -62,11 +74,11 @@ final class Attempt implements Runnable {
     boolean complete(Outcome outcome) {
         int before;
         do {
-            before = phase.get();
+            before = phase;
             if (before == ENDED) {
                 return false;
             }
-        } while (!phase.compareAndSet(before, ENDED));
+        } while (!PHASE.compareAndSet(this, before, ENDED));
         call.attemptEnded(this, before == RUNNING, outcome);
         return true;
     }
@@ -91,6 +103,6 @@ final class Attempt implements Runnable {
     }
 
     boolean isActive() {
-        return phase.get() != ENDED;
+        return phase != ENDED;
     }
 }

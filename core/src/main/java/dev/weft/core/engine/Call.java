@@ -2,6 +2,7 @@ package dev.weft.core.engine;
 
 import dev.weft.api.CallState;
 import dev.weft.api.Cancellable;
+import dev.weft.api.FutureEvent;
 import dev.weft.api.TaskFuture;
 import dev.weft.api.TaskPlugin;
 import java.util.ArrayList;
@@ -15,12 +16,17 @@ import java.util.Optional;
  */
 public final class Call implements TaskFuture<Object> {
 
+    /** Shared by every call without plugins: an empty array has nothing to guard. */
+    private static final Scope[] NO_SCOPES = {};
+
     private final Engine engine;
     private final long id;
     private final TaskRuntime task;
     private final Object argument;
     private final CallFunction function;
     private final List<PluginSlot> plugins;
+    // One payload for all of this call's future events: records are immutable, so they can share it.
+    private final FutureEvent event;
 
     private volatile CallState state = CallState.PENDING;
     private volatile int attempts;
@@ -34,8 +40,8 @@ public final class Call implements TaskFuture<Object> {
     private boolean ending;
     private Outcome.Failed scopeFailure;
 
-    // Loop thread only.
-    final List<Throwable> causes = new ArrayList<>(1);
+    // Loop thread only. Made on the first failure: most calls never fail.
+    private List<Throwable> causes;
     boolean finished;
 
     /** The function a call runs, with its argument type erased. */
@@ -52,7 +58,13 @@ public final class Call implements TaskFuture<Object> {
         this.argument = argument;
         this.function = function;
         this.plugins = plugins;
-        this.scopes = new Scope[plugins.size()];
+        this.scopes = plugins.isEmpty() ? NO_SCOPES : new Scope[plugins.size()];
+        this.event = new FutureEvent(this);
+    }
+
+    /** @return the payload of this call's submitted, done and cancelled events */
+    FutureEvent asEvent() {
+        return event;
     }
 
     @Override
@@ -289,6 +301,24 @@ public final class Call implements TaskFuture<Object> {
             ending = true;
             scopeFailure = null;
         }
+    }
+
+    /** Records a failure of an attempt or a hook; loop thread. */
+    void addCause(Throwable error) {
+        if (causes == null) {
+            causes = new ArrayList<>(1);
+        }
+        causes.add(error);
+    }
+
+    /** @return the failure recorded last, or null; loop thread */
+    Throwable lastCause() {
+        return causes == null ? null : causes.get(causes.size() - 1);
+    }
+
+    /** @return every failure recorded, oldest first; loop thread */
+    List<Throwable> causes() {
+        return causes == null ? List.of() : causes;
     }
 
     void succeed(Object value) {

@@ -6,7 +6,6 @@ import dev.weft.SchedulerNotRunningException;
 import dev.weft.api.Cancellable;
 import dev.weft.api.Clock;
 import dev.weft.api.EventType;
-import dev.weft.api.FutureEvent;
 import dev.weft.api.PluginErrorEvent;
 import dev.weft.api.PluginException;
 import dev.weft.api.SchedulerEvents;
@@ -290,8 +289,10 @@ public final class Engine {
         }
         for (Call call : queue.values()) {
             if (call.dropRetry()) {
-                Throwable last = call.causes.isEmpty() ? new CancellationException("retry dropped")
-                        : call.causes.get(call.causes.size() - 1);
+                Throwable last = call.lastCause();
+                if (last == null) {
+                    last = new CancellationException("retry dropped");
+                }
                 postOutcome(call, new Outcome.Failed(last, 0));
             }
         }
@@ -500,7 +501,7 @@ public final class Engine {
         if (task != null) {
             task.enqueue(call);
         }
-        emit(bus, SchedulerEvents.FUTURE_SUBMITTED, new FutureEvent(call));
+        emit(bus, SchedulerEvents.FUTURE_SUBMITTED, call.asEvent());
         if (task != null) {
             emit(task.bus(), TaskEvents.SUBMITTED, new SubmittedEvent(call, argument));
         }

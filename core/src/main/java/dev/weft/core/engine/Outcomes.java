@@ -31,13 +31,13 @@ final class Outcomes {
         if (scopeFailure != null && outcome instanceof Outcome.Failed inner && inner.origin() > scopeFailure.origin()) {
             // A plugin ended its scope while the attempt's own failure was on its way: the scope's
             // failure wins, so no plugin inside that scope retries.
-            call.causes.add(inner.error());
+            call.addCause(inner.error());
             outcome = scopeFailure;
         }
         if (outcome instanceof Outcome.Failed failed) {
             Throwable error = failed.error();
-            if (call.causes.isEmpty() || call.causes.get(call.causes.size() - 1) != error) {
-                call.causes.add(error);
+            if (call.lastCause() != error) {
+                call.addCause(error);
             }
             if (engine.retriesAllowed() && !(error instanceof Error)) {
                 for (int i = failed.origin() - 1; i >= 0; i--) {
@@ -50,7 +50,7 @@ final class Outcomes {
                         }
                         PluginException fault = new PluginException(call.pluginName(i), "onFailure", "threw " + e, e);
                         engine.pluginError(call.taskName(), call.pluginName(i), "onFailure", fault);
-                        call.causes.add(fault);
+                        call.addCause(fault);
                         finish(call, new Outcome.Failed(fault, i));
                         return;
                     }
@@ -84,37 +84,41 @@ final class Outcomes {
         call.endScopesFrom(0).forEach(Runnable::run);
         engine.forget(call);
         TaskRuntime task = call.task();
+        // Payloads are immutable, so the scheduler's and the task's handlers can share one.
+        FutureEvent done = call.asEvent();
         if (outcome instanceof Outcome.Success success) {
             call.succeed(success.value());
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_DONE, new FutureEvent(call));
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_RESULT, new ResultEvent(call, success.value()));
+            ResultEvent result = new ResultEvent(call, success.value());
+            engine.emit(engine.bus(), SchedulerEvents.FUTURE_DONE, done);
+            engine.emit(engine.bus(), SchedulerEvents.FUTURE_RESULT, result);
             if (task != null) {
                 task.dequeue(call);
-                engine.emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
-                engine.emit(task.bus(), TaskEvents.RESULT, new ResultEvent(call, success.value()));
+                engine.emit(task.bus(), TaskEvents.DONE, done);
+                engine.emit(task.bus(), TaskEvents.RESULT, result);
             }
         } else if (outcome instanceof Outcome.Failed failed) {
             Throwable error = failed.error();
-            for (Throwable earlier : call.causes) {
+            for (Throwable earlier : call.causes()) {
                 if (earlier != error) {
                     error.addSuppressed(earlier);
                 }
             }
             call.fail(error);
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_DONE, new FutureEvent(call));
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_EXCEPTION, new ExceptionEvent(call, error));
+            ExceptionEvent exception = new ExceptionEvent(call, error);
+            engine.emit(engine.bus(), SchedulerEvents.FUTURE_DONE, done);
+            engine.emit(engine.bus(), SchedulerEvents.FUTURE_EXCEPTION, exception);
             if (task != null) {
                 task.dequeue(call);
-                engine.emit(task.bus(), TaskEvents.DONE, new FutureEvent(call));
-                engine.emit(task.bus(), TaskEvents.EXCEPTION, new ExceptionEvent(call, error));
+                engine.emit(task.bus(), TaskEvents.DONE, done);
+                engine.emit(task.bus(), TaskEvents.EXCEPTION, exception);
             }
             engine.ending().exceptionThrown(error, call.toString(), engine.options());
         } else if (outcome instanceof Outcome.Cancelled cancelled) {
             call.cancelled();
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_CANCELLED, new FutureEvent(call));
+            engine.emit(engine.bus(), SchedulerEvents.FUTURE_CANCELLED, done);
             if (task != null) {
                 task.dequeue(call);
-                engine.emit(task.bus(), TaskEvents.CANCELLED, new FutureEvent(call));
+                engine.emit(task.bus(), TaskEvents.CANCELLED, done);
             }
             if (!cancelled.byShutdown()) {
                 engine.ending().callCancelled(call, engine.options());
