@@ -40,6 +40,12 @@ public final class Call implements TaskFuture<Object> {
     private boolean ending;
     private Outcome.Failed scopeFailure;
 
+    // Links of the lists of calls in flight; guarded by the lists' locks (see CallList).
+    Call prevInRun;
+    Call nextInRun;
+    Call prevInTask;
+    Call nextInTask;
+
     // Loop thread only. Made on the first failure: most calls never fail.
     private List<Throwable> causes;
     boolean finished;

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +52,7 @@ public final class Engine {
     private final CallExecutor executor;
     private final EventBus bus = new EventBus("the scheduler");
     private final Map<String, TaskRuntime> tasks = new LinkedHashMap<>();
-    private final ConcurrentSkipListMap<Long, Call> queue = new ConcurrentSkipListMap<>();
+    private final CallList queue = new CallList(CallList.Links.RUN);
     private final AtomicLong nextCallId = new AtomicLong();
     private final AtomicInteger activeAttempts = new AtomicInteger();
     private final AtomicBoolean inRun = new AtomicBoolean();
@@ -134,7 +133,7 @@ public final class Engine {
 
     /** @return the calls in flight, in submission order */
     public List<Call> queued() {
-        return new ArrayList<>(queue.values());
+        return queue.snapshot();
     }
 
     /** @return the tasks made through the scheduler, in creation order */
@@ -287,7 +286,7 @@ public final class Engine {
         if (timeoutTimer != null) {
             timeoutTimer.cancel();
         }
-        for (Call call : queue.values()) {
+        for (Call call : queue.snapshot()) {
             if (call.dropRetry()) {
                 Throwable last = call.lastCause();
                 if (last == null) {
@@ -297,7 +296,7 @@ public final class Engine {
             }
         }
         if (!options.waitForCalls()) {
-            queue.values().forEach(Call::cancelForShutdown);
+            queue.snapshot().forEach(Call::cancelForShutdown);
         }
         // Wait for every attempt to end. Only what an attempt needs to end runs now; events wait
         // until after 'finished', in order, as AMLTK delivers them.
@@ -324,7 +323,7 @@ public final class Engine {
         if (!queue.isEmpty()) {
             // Unreachable if every path above holds; cancelling keeps the exactly-once promise anyway.
             LOG.error("weft bug: {} calls had no outcome at the end of the run; cancelling them", queue.size());
-            for (Call call : queue.values()) {
+            for (Call call : queue.snapshot()) {
                 outcomes.finish(call, new Outcome.Cancelled("lost at shutdown", true));
             }
         }
@@ -361,7 +360,7 @@ public final class Engine {
      */
     private void cancelWhereTheLoopCannot() {
         if (executor.runsOnLoop() && !options.waitForCalls()) {
-            queue.values().forEach(Call::cancelForShutdown);
+            queue.snapshot().forEach(Call::cancelForShutdown);
         }
     }
 
@@ -496,7 +495,7 @@ public final class Engine {
             }
         }
         Call call = new Call(this, nextCallId.incrementAndGet(), task, argument, function, plugins);
-        queue.put(call.id(), call);
+        queue.add(call);
         emptyNotified = false;
         if (task != null) {
             task.enqueue(call);
@@ -558,6 +557,6 @@ public final class Engine {
 
     /** Takes an ended call out of the queue of calls in flight. */
     void forget(Call call) {
-        queue.remove(call.id());
+        queue.remove(call);
     }
 }

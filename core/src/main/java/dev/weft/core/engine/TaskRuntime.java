@@ -5,10 +5,8 @@ import dev.weft.api.TaskEvents;
 import dev.weft.api.TaskView;
 import dev.weft.core.event.EventBus;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,7 +23,7 @@ public final class TaskRuntime implements TaskView {
     private final Map<PluginSlot, List<String>> pluginEvents = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong vetoed = new java.util.concurrent.atomic.AtomicLong();
-    private final Set<Call> queue = new LinkedHashSet<>();
+    private final CallList queue = new CallList(CallList.Links.TASK);
 
     TaskRuntime(Engine engine, String name, String ref, Call.CallFunction function) {
         this.engine = engine;
@@ -48,9 +46,7 @@ public final class TaskRuntime implements TaskView {
 
     @Override
     public int queued() {
-        synchronized (queue) {
-            return queue.size();
-        }
+        return queue.size();
     }
 
     @Override
@@ -75,9 +71,7 @@ public final class TaskRuntime implements TaskView {
 
     /** @return the calls submitted and not yet ended, in submission order */
     public List<Call> futures() {
-        synchronized (queue) {
-            return new ArrayList<>(queue);
-        }
+        return queue.snapshot();
     }
 
     /**
@@ -111,15 +105,11 @@ public final class TaskRuntime implements TaskView {
     }
 
     void enqueue(Call call) {
-        synchronized (queue) {
-            queue.add(call);
-        }
+        queue.add(call);
     }
 
     void dequeue(Call call) {
-        synchronized (queue) {
-            queue.remove(call);
-        }
+        queue.remove(call);
     }
 
     /** @return how many submissions a plugin vetoed */
