@@ -271,7 +271,7 @@ public final class Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ending.request("the loop thread was interrupted", e, RunEnding.Kind.EXCEPTION, true);
-            return new Inbox.Job(Inbox.Kind.WAKE, () -> Thread.interrupted());
+            return Inbox.job(Inbox.Kind.WAKE, () -> Thread.interrupted());
         }
     }
 
@@ -331,7 +331,7 @@ public final class Engine {
 
     private void runJob(Inbox.Job job) {
         try {
-            job.action().run();
+            job.run();
         } catch (RuntimeException | Error e) {
             // Jobs isolate callbacks and hooks themselves; anything reaching here is weft's own fault.
             LOG.error("weft: a loop job failed", e);
@@ -532,8 +532,25 @@ public final class Engine {
     }
 
     void postOutcome(Call call, Outcome outcome) {
-        if (!inbox.post(Inbox.Kind.COMPLETION, () -> outcomes.handle(call, outcome))) {
+        if (!inbox.post(new Completion(call, outcome))) {
             LOG.error("weft bug: the outcome of {} arrived after its run ended: {}", call, outcome);
+        }
+    }
+
+    /** An outcome on its way to the loop: one object per completion, where a job and a lambda made two. */
+    private final class Completion extends Inbox.Job {
+        private final Call call;
+        private final Outcome outcome;
+
+        Completion(Call call, Outcome outcome) {
+            super(Inbox.Kind.COMPLETION);
+            this.call = call;
+            this.outcome = outcome;
+        }
+
+        @Override
+        void run() {
+            outcomes.handle(call, outcome);
         }
     }
 
