@@ -71,7 +71,9 @@ public final class Task<A, R> {
      */
     @SuppressWarnings("unchecked")
     public Optional<TaskFuture<R>> submit(A argument) {
-        return engine.submit(runtime, argument).map(call -> (TaskFuture<R>) (TaskFuture<?>) call);
+        // A cast, not map(): an Optional is immutable and a Call is a TaskFuture, so the engine's
+        // Optional serves as it is, without a second one per call.
+        return (Optional<TaskFuture<R>>) (Optional<?>) engine.submit(runtime, argument);
     }
 
     /**

@@ -50,11 +50,12 @@ final class Attempt implements Runnable {
             }
         }
         Outcome outcome;
-        ChainInvocation chain = new ChainInvocation(this);
+        // Without plugins there is no chain to enforce: call the function, and save an object.
+        ChainInvocation chain = call.chainLength() == 0 ? null : new ChainInvocation(this);
         try {
-            outcome = new Outcome.Success(chain.invoke(0));
+            outcome = new Outcome.Success(chain == null ? call.function().apply(call.argument()) : chain.invoke(0));
         } catch (Throwable error) {
-            outcome = new Outcome.Failed(error, chain.originOf(error));
+            outcome = new Outcome.Failed(error, chain == null ? 0 : chain.originOf(error));
         } finally {
             // From here on an abandon() no longer interrupts this thread (see there).
             synchronized (this) {
