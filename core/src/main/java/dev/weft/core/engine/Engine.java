@@ -29,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,6 @@ public final class Engine {
     private final Map<String, TaskRuntime> tasks = new LinkedHashMap<>();
     private final CallList queue = new CallList(CallList.Links.RUN);
     private final AtomicLong nextCallId = new AtomicLong();
-    private final AtomicInteger activeAttempts = new AtomicInteger();
     private final AtomicBoolean inRun = new AtomicBoolean();
     private final Inbox inbox = new Inbox();
     private final Outcomes outcomes = new Outcomes(this);
@@ -92,6 +90,10 @@ public final class Engine {
 
     // Loop thread only.
     private boolean emptyNotified;
+    // Attempts handed to the executor whose outcome the loop has not taken from the inbox yet.
+    // Counted here rather than in an atomic the workers decrement: that cache line went back and
+    // forth between the loop and the workers on every call.
+    private int attemptsInFlight;
     private boolean timedOut;
 
     /**
@@ -267,12 +269,20 @@ public final class Engine {
 
     private Inbox.Job takeJob() {
         try {
-            return inbox.take();
+            return taken(inbox.take());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ending.request("the loop thread was interrupted", e, RunEnding.Kind.EXCEPTION, true);
             return Inbox.job(Inbox.Kind.WAKE, () -> Thread.interrupted());
         }
+    }
+
+    /** Counts an attempt's outcome as it leaves the inbox, whether it runs now or is deferred. */
+    private Inbox.Job taken(Inbox.Job job) {
+        if (job instanceof Completion completion && completion.endsAttempt) {
+            attemptsInFlight--;
+        }
+        return job;
     }
 
     /**
@@ -301,7 +311,7 @@ public final class Engine {
         // Wait for every attempt to end. Only what an attempt needs to end runs now; events wait
         // until after 'finished', in order, as AMLTK delivers them.
         List<Inbox.Job> deferred = new ArrayList<>();
-        while (activeAttempts.get() > 0) {
+        while (attemptsInFlight > 0) {
             Inbox.Job job = takeJob();
             switch (job.kind()) {
                 case EXECUTE, SUBMIT, CALLBACK, WAKE -> runJob(job);
@@ -318,7 +328,7 @@ public final class Engine {
             if (rest.isEmpty()) {
                 break;
             }
-            rest.forEach(this::runJob);
+            rest.forEach(job -> runJob(taken(job)));
         }
         if (!queue.isEmpty()) {
             // Unreachable if every path above holds; cancelling keeps the exactly-once promise anyway.
@@ -514,7 +524,7 @@ public final class Engine {
 
     void dispatch(Call call) {
         Attempt attempt = call.newAttempt();
-        activeAttempts.incrementAndGet();
+        attemptsInFlight++;
         try {
             executor.execute(attempt);
         } catch (RejectedExecutionException e) {
@@ -522,18 +532,19 @@ public final class Engine {
         }
     }
 
-    /** An attempt ended (any thread): queue its outcome, then count it as ended. */
+    /** An attempt ended (any thread): queue its outcome; the loop counts the attempt as ended when it takes it. */
     void attemptEnded(Call call, Outcome outcome) {
-        postOutcome(call, outcome);
-        if (activeAttempts.decrementAndGet() == 0) {
-            // The shutdown phase may be blocked waiting for a job while it waits for this count.
-            inbox.post(Inbox.Kind.WAKE, () -> { });
-        }
+        post(new Completion(call, outcome, true));
     }
 
+    /** Queues an outcome that does not end an attempt (a scope failure, a dropped retry, a cancel). */
     void postOutcome(Call call, Outcome outcome) {
-        if (!inbox.post(new Completion(call, outcome))) {
-            LOG.error("weft bug: the outcome of {} arrived after its run ended: {}", call, outcome);
+        post(new Completion(call, outcome, false));
+    }
+
+    private void post(Completion completion) {
+        if (!inbox.post(completion)) {
+            LOG.error("weft bug: the outcome of {} arrived after its run ended: {}", completion.call, completion.outcome);
         }
     }
 
@@ -541,11 +552,13 @@ public final class Engine {
     private final class Completion extends Inbox.Job {
         private final Call call;
         private final Outcome outcome;
+        private final boolean endsAttempt;
 
-        Completion(Call call, Outcome outcome) {
+        Completion(Call call, Outcome outcome, boolean endsAttempt) {
             super(Inbox.Kind.COMPLETION);
             this.call = call;
             this.outcome = outcome;
+            this.endsAttempt = endsAttempt;
         }
 
         @Override
