@@ -25,8 +25,9 @@ public final class Call implements TaskFuture<Object> {
     private final Object argument;
     private final CallFunction function;
     private final List<PluginSlot> plugins;
-    // One payload for all of this call's future events: records are immutable, so they can share it.
-    private final FutureEvent event;
+    // One payload for all of this call's future events: records are immutable, so they can share
+    // it. Made when first needed; a race can only make two equal ones.
+    private FutureEvent event;
 
     private volatile CallState state = CallState.PENDING;
     private volatile int attempts;
@@ -65,12 +66,26 @@ public final class Call implements TaskFuture<Object> {
         this.function = function;
         this.plugins = plugins;
         this.scopes = plugins.isEmpty() ? NO_SCOPES : new Scope[plugins.size()];
-        this.event = new FutureEvent(this);
     }
 
     /** @return the payload of this call's submitted, done and cancelled events */
     FutureEvent asEvent() {
-        return event;
+        FutureEvent e = event;
+        if (e == null) {
+            e = new FutureEvent(this);
+            event = e;
+        }
+        return e;
+    }
+
+    /** @return the result, once the call succeeded; without an Optional */
+    Object resultValue() {
+        return result;
+    }
+
+    /** @return the exception, once the call failed; without an Optional */
+    Throwable exceptionValue() {
+        return exception;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.weft.core.engine;
 
 import dev.weft.api.Cancellable;
 import dev.weft.api.ExceptionEvent;
-import dev.weft.api.FutureEvent;
 import dev.weft.api.PluginException;
 import dev.weft.api.ResultEvent;
 import dev.weft.api.SchedulerEvents;
@@ -64,6 +63,14 @@ final class Outcomes {
         finish(call, outcome);
     }
 
+    private static ResultEvent resultEvent(Call call) {
+        return new ResultEvent(call, call.resultValue());
+    }
+
+    private static ExceptionEvent exceptionEvent(Call call) {
+        return new ExceptionEvent(call, call.exceptionValue());
+    }
+
     private void scheduleRetry(Call call, int retryingIndex, Duration delay) {
         call.endScopesFrom(retryingIndex + 1).forEach(Runnable::run);
         AtomicReference<Cancellable> timer = new AtomicReference<>();
@@ -84,17 +91,14 @@ final class Outcomes {
         call.endScopesFrom(0).forEach(Runnable::run);
         engine.forget(call);
         TaskRuntime task = call.task();
-        // Payloads are immutable, so the scheduler's and the task's handlers can share one.
-        FutureEvent done = call.asEvent();
         if (outcome instanceof Outcome.Success success) {
             call.succeed(success.value());
-            ResultEvent result = new ResultEvent(call, success.value());
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_DONE, done);
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_RESULT, result);
+            engine.emitForCall(engine.bus(), SchedulerEvents.FUTURE_DONE, call, Call::asEvent);
+            engine.emitForCall(engine.bus(), SchedulerEvents.FUTURE_RESULT, call, Outcomes::resultEvent);
             if (task != null) {
                 task.dequeue(call);
-                engine.emit(task.bus(), TaskEvents.DONE, done);
-                engine.emit(task.bus(), TaskEvents.RESULT, result);
+                engine.emitForCall(task.bus(), TaskEvents.DONE, call, Call::asEvent);
+                engine.emitForCall(task.bus(), TaskEvents.RESULT, call, Outcomes::resultEvent);
             }
         } else if (outcome instanceof Outcome.Failed failed) {
             Throwable error = failed.error();
@@ -104,21 +108,20 @@ final class Outcomes {
                 }
             }
             call.fail(error);
-            ExceptionEvent exception = new ExceptionEvent(call, error);
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_DONE, done);
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_EXCEPTION, exception);
+            engine.emitForCall(engine.bus(), SchedulerEvents.FUTURE_DONE, call, Call::asEvent);
+            engine.emitForCall(engine.bus(), SchedulerEvents.FUTURE_EXCEPTION, call, Outcomes::exceptionEvent);
             if (task != null) {
                 task.dequeue(call);
-                engine.emit(task.bus(), TaskEvents.DONE, done);
-                engine.emit(task.bus(), TaskEvents.EXCEPTION, exception);
+                engine.emitForCall(task.bus(), TaskEvents.DONE, call, Call::asEvent);
+                engine.emitForCall(task.bus(), TaskEvents.EXCEPTION, call, Outcomes::exceptionEvent);
             }
             engine.ending().exceptionThrown(error, call.toString(), engine.options());
         } else if (outcome instanceof Outcome.Cancelled cancelled) {
             call.cancelled();
-            engine.emit(engine.bus(), SchedulerEvents.FUTURE_CANCELLED, done);
+            engine.emitForCall(engine.bus(), SchedulerEvents.FUTURE_CANCELLED, call, Call::asEvent);
             if (task != null) {
                 task.dequeue(call);
-                engine.emit(task.bus(), TaskEvents.CANCELLED, done);
+                engine.emitForCall(task.bus(), TaskEvents.CANCELLED, call, Call::asEvent);
             }
             if (!cancelled.byShutdown()) {
                 engine.ending().callCancelled(call, engine.options());

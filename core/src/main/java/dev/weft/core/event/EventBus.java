@@ -134,10 +134,7 @@ public final class EventBus {
      * Counts the emission, then runs each handler in order, isolating failures. Loop thread only.
      */
     public <T extends Record> void emit(EventType<T> type, T payload, CallbackFailure failures) {
-        Slot slot = readable.get(type.name());
-        if (slot == null) {
-            slot = slot(type.name()); // throws, naming the known events
-        }
+        Slot slot = find(type);
         slot.count.incrementAndGet();
         for (Handler handler : slot.handlers) {
             try {
@@ -153,6 +150,29 @@ public final class EventBus {
                 failures.handlerFailed(type.name(), "listener of every event", error);
             }
         }
+    }
+
+    /**
+     * Counts an emission that no handler or listener would see, so that the caller can skip making
+     * its payload. Loop thread only.
+     *
+     * @return true if the emission was counted; false if someone would see it: then call {@link #emit}
+     */
+    public boolean countIfUnheard(EventType<?> type) {
+        Slot slot = find(type);
+        if (slot.handlers.length > 0 || listeners.length > 0) {
+            return false;
+        }
+        slot.count.incrementAndGet();
+        return true;
+    }
+
+    private Slot find(EventType<?> type) {
+        Slot slot = readable.get(type.name());
+        if (slot == null) {
+            slot = slot(type.name()); // throws, naming the known events
+        }
+        return slot;
     }
 
     /** @return whether an event of that name is known */
