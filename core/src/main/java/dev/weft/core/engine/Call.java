@@ -186,7 +186,10 @@ public final class Call implements TaskFuture<Object> {
         synchronized (this) {
             Attempt attempt = new Attempt(this, ++attempts);
             current = attempt;
-            state = CallState.PENDING;
+            if (state != CallState.PENDING) {
+                // Only a retry changes it back; a volatile write costs a fence on every first attempt.
+                state = CallState.PENDING;
+            }
             return attempt;
         }
     }
@@ -231,6 +234,9 @@ public final class Call implements TaskFuture<Object> {
 
     /** @return a scope failure that arrived between attempts, to apply to the outcome; loop thread */
     Outcome.Failed takeScopeFailure() {
+        if (scopes.length == 0) {
+            return null; // only a plugin's scope can fail, and there is none: skip the lock
+        }
         synchronized (this) {
             Outcome.Failed failure = scopeFailure;
             scopeFailure = null;
@@ -314,6 +320,16 @@ public final class Call implements TaskFuture<Object> {
             }
         }
         return actions;
+    }
+
+    /** Ends the scopes of plugins at {@code index} and inside it, and runs their end actions outside the lock. */
+    void endScopes(int index) {
+        if (index >= scopes.length) {
+            return; // no plugin there, so no scope: no lock, no list
+        }
+        for (Runnable action : endScopesFrom(index)) {
+            action.run();
+        }
     }
 
     /** Marks the call as ending: cancel and scope failures no longer apply; loop thread. */

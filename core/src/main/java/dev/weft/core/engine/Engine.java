@@ -496,7 +496,7 @@ public final class Engine {
         }
         List<PluginSlot> plugins = task == null ? List.of() : task.plugins();
         PluginException fault = null;
-        if (task != null) {
+        if (!plugins.isEmpty()) {
             SubmissionContext submission = new SubmissionContext(task, argument);
             for (PluginSlot slot : plugins) {
                 try {

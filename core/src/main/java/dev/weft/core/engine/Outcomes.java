@@ -72,7 +72,7 @@ final class Outcomes {
     }
 
     private void scheduleRetry(Call call, int retryingIndex, Duration delay) {
-        call.endScopesFrom(retryingIndex + 1).forEach(Runnable::run);
+        call.endScopes(retryingIndex + 1);
         AtomicReference<Cancellable> timer = new AtomicReference<>();
         timer.set(engine.clock().schedule(delay, () -> engine.post(Inbox.Kind.CALLBACK, () -> {
             if (call.takeRetry(timer.get())) {
@@ -88,7 +88,7 @@ final class Outcomes {
     void finish(Call call, Outcome outcome) {
         call.markEnding();
         call.finished = true;
-        call.endScopesFrom(0).forEach(Runnable::run);
+        call.endScopes(0);
         engine.forget(call);
         TaskRuntime task = call.task();
         if (outcome instanceof Outcome.Success success) {
