@@ -89,8 +89,7 @@ final class JsonWriter {
         return this;
     }
 
-    /** Appends nanoseconds as microseconds with three decimals. */
-    static void micros(StringBuilder out, long nanos) {
+    private static void micros(StringBuilder out, long nanos) {
         long abs = Math.abs(nanos);
         if (nanos < 0) {
             out.append('-');
@@ -151,15 +150,13 @@ final class JsonWriter {
         quote(out, text);
     }
 
-    /** Appends a string in quotes, escaped per RFC 8259. */
-    static void quote(StringBuilder out, String text) {
+    private static void quote(StringBuilder out, String text) {
         out.append('"');
         escaped(out, text);
         out.append('"');
     }
 
-    /** Appends a string's escaped text, without quotes. */
-    static void escaped(StringBuilder out, String text) {
+    private static void escaped(StringBuilder out, String text) {
         if (plain(text)) {
             // Most values need no escaping: append them whole, not char by char.
             out.append(text);

@@ -10,15 +10,15 @@ import java.util.Map;
 
 /**
  * What the trace plugin of one task sees, as raw clock readings, handed to its file as it
- * happens; workers and the loop record at the same time. It holds only the calls in flight: when
- * each began waiting for its next attempt, kept by the file's writer alone.
+ * happens; workers and the loop record at the same time. It holds only the calls in flight (see
+ * {@link CallWait}), kept by the file's writer alone.
  */
 final class Recording {
 
     private final String task;
     private final long originNanos;
-    /** Calls in flight, to when they began waiting; read and written only under the file's lock. */
-    private final Map<Long, Long> waitingSince = new HashMap<>();
+    /** Calls in flight; read and written only under the file's lock. */
+    private final Map<Long, CallWait> waits = new HashMap<>();
     private volatile TraceFile file;
     private volatile boolean finished;
 
@@ -60,18 +60,18 @@ final class Recording {
         file.add(new AttemptBegan(this, call, attempt, thread, nanos));
     }
 
-    void attemptEnded(long call, Thread thread, long nanos, String outcome) {
-        file.add(new AttemptEnded(this, call, thread, nanos, outcome));
+    void attemptEnded(long call, int attempt, Thread thread, long nanos, String outcome) {
+        file.add(new AttemptEnded(this, call, attempt, thread, nanos, outcome));
     }
 
-    /** The writer's side: calls in flight and when each began waiting. */
-    Map<Long, Long> waiting() {
-        return waitingSince;
+    /** The writer's side: the calls in flight. */
+    Map<Long, CallWait> waits() {
+        return waits;
     }
 
     /** @return how many calls it holds (only those in flight), for tests, while nothing writes the file */
     int callsInFlight() {
-        return waitingSince.size();
+        return waits.size();
     }
 
     boolean finished() {

@@ -17,9 +17,10 @@ import java.util.Map;
  * worker's track, instants ({@code i}) and queue waits as async slices ({@code b}/{@code e}),
  * with times in microseconds.
  *
- * <p>The format lets a reader open the array before its closing bracket is written, so the file
- * is useful while the run goes on, and an attempt still running shows as a slice without an end.
- * One renderer serves one file, including the runs that continue it.
+ * <p>The format lets a reader open the array before its closing bracket is written, so the part
+ * file is useful while the run goes on, and an attempt still running shows as a slice without an
+ * end. One renderer serves one file, including the runs that continue it; it runs under the
+ * file's lock, on whichever thread writes.
  */
 final class TraceJson {
 
@@ -31,14 +32,38 @@ final class TraceJson {
     /** What closes the array: the last bytes of a finished file. */
     static final byte[] CLOSING = "\n]\n".getBytes(StandardCharsets.US_ASCII);
 
+    // Pre-encoded pieces: most of every event is the same from one call to the next.
+    private static final byte[] FIRST = JsonBytes.ascii("\n{");
+    private static final byte[] NEXT = JsonBytes.ascii(",\n{");
+    private static final byte[] TS = JsonBytes.ascii(",\"ts\":");
+    private static final byte[] PID_TID = JsonBytes.ascii(",\"pid\":" + PID + ",\"tid\":");
+    private static final byte[] ARGS_TASK = JsonBytes.ascii(",\"args\":{\"task\":");
+    private static final byte[] CALL = JsonBytes.ascii(",\"call\":");
+    private static final byte[] ATTEMPT = JsonBytes.ascii(",\"attempt\":");
+    private static final byte[] CLOSE_ARGS = JsonBytes.ascii("}}");
+    private static final byte[] SUBMITTED = JsonBytes.ascii("\"name\":\"submitted\",\"cat\":\"call\",\"ph\":\"i\",\"s\":\"t\"");
+    private static final byte[] ARGUMENT = JsonBytes.ascii(",\"argument\":");
+    private static final byte[] EXCEPTION = JsonBytes.ascii(",\"exception\":");
+    private static final byte[] NAME = JsonBytes.ascii("\"name\":");
+    private static final byte[] CALL_INSTANT = JsonBytes.ascii(",\"cat\":\"call\",\"ph\":\"i\",\"s\":\"t\"");
+    private static final byte[] PLUGIN_INSTANT = JsonBytes.ascii(",\"cat\":\"plugin\",\"ph\":\"i\",\"s\":\"t\"");
+    private static final byte[] QUEUED_BEGIN = JsonBytes.ascii("\"name\":\"queued\",\"cat\":\"queue\",\"ph\":\"b\",\"id\":\"");
+    private static final byte[] QUEUED_END = JsonBytes.ascii("\"name\":\"queued\",\"cat\":\"queue\",\"ph\":\"e\",\"id\":\"");
+    private static final byte[] ATTEMPT_NAME = JsonBytes.ascii("\"name\":\"");
+    private static final byte[] ATTEMPT_N = JsonBytes.ascii(" attempt ");
+    private static final byte[] ATTEMPT_BEGIN = JsonBytes.ascii("\",\"cat\":\"attempt\",\"ph\":\"B\"");
+    private static final byte[] QUEUE_WAIT = JsonBytes.ascii(",\"queue-wait-us\":");
+    private static final byte[] ATTEMPT_END = JsonBytes.ascii("\"ph\":\"E\"");
+    private static final byte[] OUTCOME = JsonBytes.ascii(",\"args\":{\"outcome\":");
+
     private final long baseNanos;
-    private final StringBuilder text = new StringBuilder(CHUNK + 4096);
-    private final JsonWriter json = new JsonWriter(text);
+    private final JsonBytes out = new JsonBytes(CHUNK + 4096);
     /** Tracks are numbered in the order their threads first ran an attempt, so they stay small and stable. */
     private final Map<Long, Integer> tids = new HashMap<>();
     private int spans;
     private Recording lastSource;
-    private String lastTaskJson;
+    private byte[] lastTask;
+    private byte[] lastTaskQuoted;
     /** Whether the array has no event yet, so the next needs no comma. */
     private boolean empty = true;
 
@@ -53,12 +78,12 @@ final class TraceJson {
     }
 
     /** Opens the array and names the process and the loop's track. */
-    void begin(OutputStream out) throws IOException {
-        text.append('[');
+    void begin(OutputStream file) throws IOException {
+        out.raw('[');
         metadata("process_name", LOOP_TID, "name", "weft");
         metadata("thread_name", LOOP_TID, "name", "loop");
         metadata("thread_sort_index", LOOP_TID, "sort_index", 0);
-        send(out);
+        send(file);
     }
 
     /** Goes on after the events of a file written before, whose closing bracket was taken off. */
@@ -66,8 +91,8 @@ final class TraceJson {
         empty = false;
     }
 
-    /** Adds one record's events, handing text to {@code out} whenever a piece is full. */
-    void write(TraceRecord record, OutputStream out) throws IOException {
+    /** Adds one record's events, handing them to {@code file} whenever a piece is full. */
+    void write(TraceRecord record, OutputStream file) throws IOException {
         if (record instanceof Submitted r) {
             submitted(r);
         } else if (record instanceof AttemptBegan r) {
@@ -79,107 +104,108 @@ final class TraceJson {
         } else if (record instanceof PluginEvent r) {
             pluginEvent(r);
         }
-        if (text.length() >= CHUNK) {
-            send(out);
+        if (out.length() >= CHUNK) {
+            send(file);
         }
     }
 
-    /** Hands everything written so far to {@code out}, as UTF-8. */
-    void send(OutputStream out) throws IOException {
-        if (text.isEmpty()) {
-            return;
+    /** Hands everything written so far to {@code file}. */
+    void send(OutputStream file) throws IOException {
+        if (!out.isEmpty()) {
+            out.writeTo(file);
         }
-        // Through a String: its UTF-8 encoding of mostly ASCII text is a plain array copy.
-        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-        text.setLength(0);
     }
 
     /** Closes the array. */
-    void end(OutputStream out) throws IOException {
-        send(out);
-        out.write(CLOSING);
+    void end(OutputStream file) throws IOException {
+        send(file);
+        file.write(CLOSING);
     }
 
     /** Starts an event object, after a comma if the array has one already. */
     private void event() {
-        text.append(empty ? "\n{" : ",\n{");
+        out.raw(empty ? FIRST : NEXT);
         empty = false;
     }
 
     private void metadata(String name, int tid, String argName, Object argValue) {
         event();
-        text.append("\"name\":\"").append(name).append("\",\"ph\":\"M\",\"pid\":").append(PID)
-                .append(",\"tid\":").append(tid).append(",\"args\":");
-        json.beginObject().name(argName).value(argValue).endObject();
-        text.append('}');
+        StringBuilder args = new StringBuilder();
+        new JsonWriter(args).beginObject().name(argName).value(argValue).endObject();
+        out.raw(NAME).string(name).json(",\"ph\":\"M\"").raw(PID_TID).number(tid).json(",\"args\":").json(args)
+                .raw('}');
     }
 
     /** Appends the time and process of an event, and its track. */
     private void at(long nanos, int tid) {
-        text.append(",\"ts\":");
-        JsonWriter.micros(text, nanos - baseNanos);
-        text.append(",\"pid\":").append(PID).append(",\"tid\":").append(tid);
+        out.raw(TS).micros(nanos - baseNanos).raw(PID_TID).number(tid);
     }
 
     /** Appends {@code ,"args":{"task":...,"call":...} without closing the args object. */
     private void callArgs(Recording source, Long call) {
-        text.append(",\"args\":{\"task\":");
-        task(source);
+        out.raw(ARGS_TASK).raw(quotedTask(source));
         if (call != null) {
-            text.append(",\"call\":").append(call.longValue());
+            out.raw(CALL).number(call);
         }
     }
 
-    /** The task's name, escaped once per recording rather than once per event. */
-    private void task(Recording source) {
+    /** The task's name in quotes, escaped once per recording rather than once per event. */
+    private byte[] quotedTask(Recording source) {
+        remember(source);
+        return lastTaskQuoted;
+    }
+
+    /** The task's name escaped, without quotes, to go inside another string. */
+    private byte[] task(Recording source) {
+        remember(source);
+        return lastTask;
+    }
+
+    private void remember(Recording source) {
         if (source != lastSource) {
-            StringBuilder quoted = new StringBuilder();
-            JsonWriter.quote(quoted, source.task());
+            lastTask = new JsonBytes(64).escaped(source.task()).toByteArray();
+            lastTaskQuoted = new JsonBytes(64).string(source.task()).toByteArray();
             lastSource = source;
-            lastTaskJson = quoted.toString();
         }
-        text.append(lastTaskJson);
-    }
-
-    private void instant(String name, String category, long nanos) {
-        event();
-        text.append("\"name\":");
-        JsonWriter.quote(text, name);
-        text.append(",\"cat\":\"").append(category).append("\",\"ph\":\"i\",\"s\":\"t\"");
-        at(nanos, LOOP_TID);
     }
 
     private void submitted(Submitted r) {
-        r.source().waiting().put(r.call(), r.nanos());
-        instant("submitted", "call", r.nanos());
+        r.source().waits().put(r.call(), new CallWait(r.nanos()));
+        event();
+        out.raw(SUBMITTED);
+        at(r.nanos(), LOOP_TID);
         callArgs(r.source(), r.call());
-        text.append(",\"argument\":");
-        JsonWriter.quote(text, r.argument());
-        text.append("}}");
+        out.raw(ARGUMENT).string(r.argument()).raw(CLOSE_ARGS);
     }
 
     private void ended(Ended r) {
-        r.source().waiting().remove(r.call());
-        instant(r.outcome(), "call", r.nanos());
+        r.source().waits().remove(r.call());
+        event();
+        out.raw(NAME).string(r.outcome()).raw(CALL_INSTANT);
+        at(r.nanos(), LOOP_TID);
         callArgs(r.source(), r.call());
         if (r.exception() != null) {
-            text.append(",\"exception\":");
-            JsonWriter.quote(text, r.exception());
+            out.raw(EXCEPTION).string(r.exception());
         }
-        text.append("}}");
+        out.raw(CLOSE_ARGS);
     }
 
     private void pluginEvent(PluginEvent r) {
-        instant(r.name(), "plugin", r.nanos());
+        CallWait wait = r.call() == null ? null : r.source().waits().get(r.call());
+        if (wait != null) {
+            wait.decided(r.nanos());
+        }
+        event();
+        out.raw(NAME).string(r.name()).raw(PLUGIN_INSTANT);
+        at(r.nanos(), LOOP_TID);
         callArgs(r.source(), r.call());
         // The other fields' values are of any type: the general writer renders them.
         for (Map.Entry<String, Object> arg : r.args().entrySet()) {
-            text.append(',');
-            JsonWriter.quote(text, arg.getKey());
-            text.append(':');
-            json.value(arg.getValue());
+            StringBuilder value = new StringBuilder();
+            new JsonWriter(value).value(arg.getValue());
+            out.raw(',').string(arg.getKey()).raw(':').json(value);
         }
-        text.append("}}");
+        out.raw(CLOSE_ARGS);
     }
 
     private void began(AttemptBegan r) {
@@ -191,56 +217,51 @@ final class TraceJson {
             metadata("thread_name", tid, "name", thread.getName());
             metadata("thread_sort_index", tid, "sort_index", tid);
         }
-        Long since = r.source().waiting().get(r.call());
-        if (since != null) {
-            long from = Math.min(since, r.nanos());
-            queued("b", r, from);
-            text.append(",\"args\":{\"task\":");
-            task(r.source());
-            text.append(",\"call\":").append(r.call()).append(",\"attempt\":").append(r.attempt()).append("}}");
-            queued("e", r, r.nanos());
-            text.append('}');
+        CallWait wait = r.source().waits().get(r.call());
+        long since = wait == null ? -1 : wait.began(r.attempt());
+        if (since >= 0) {
+            queued(QUEUED_BEGIN, r, Math.min(since, r.nanos()));
+            callArgs(r.source(), r.call());
+            out.raw(ATTEMPT).number(r.attempt()).raw(CLOSE_ARGS);
+            queued(QUEUED_END, r, r.nanos());
+            out.raw('}');
         }
         event();
-        text.append("\"name\":\"");
-        JsonWriter.escaped(text, r.source().task());
-        text.append(" #").append(r.call());
+        out.raw(ATTEMPT_NAME).raw(task(r.source())).raw(' ').raw('#').number(r.call());
         if (r.attempt() > 1) {
-            text.append(" attempt ").append(r.attempt());
+            out.raw(ATTEMPT_N).number(r.attempt());
         }
-        text.append("\",\"cat\":\"attempt\",\"ph\":\"B\"");
+        out.raw(ATTEMPT_BEGIN);
         at(r.nanos(), tid);
         callArgs(r.source(), r.call());
-        text.append(",\"attempt\":").append(r.attempt());
-        if (since != null) {
-            text.append(",\"queue-wait-us\":");
-            JsonWriter.micros(text, Math.max(0, r.nanos() - since));
+        out.raw(ATTEMPT).number(r.attempt());
+        if (since >= 0) {
+            out.raw(QUEUE_WAIT).micros(Math.max(0, r.nanos() - since));
         }
-        text.append("}}");
+        out.raw(CLOSE_ARGS);
         spans++;
     }
 
     /** Begins one end of the async slice of a call's wait for an attempt, without closing it. */
-    private void queued(String phase, AttemptBegan r, long nanos) {
+    private void queued(byte[] start, AttemptBegan r, long nanos) {
         event();
-        text.append("\"name\":\"queued\",\"cat\":\"queue\",\"ph\":\"").append(phase).append("\",\"id\":\"");
-        JsonWriter.escaped(text, r.source().task());
-        text.append('#').append(r.call()).append('.').append(r.attempt()).append('"');
+        out.raw(start).raw(task(r.source())).raw('#').number(r.call()).raw('.').number(r.attempt()).raw('"');
         at(nanos, LOOP_TID);
     }
 
     private void ended(AttemptEnded r) {
         // Only while the call is in flight: an attempt abandoned after its call ended must not bring it back.
-        r.source().waiting().replace(r.call(), r.nanos());
+        CallWait wait = r.source().waits().get(r.call());
+        if (wait != null) {
+            wait.ended(r.attempt(), r.nanos());
+        }
         Integer tid = tids.get(r.thread().getId());
         if (tid == null) {
             return; // its beginning was never written (a write failed), so an end would close another slice
         }
         event();
-        text.append("\"ph\":\"E\"");
+        out.raw(ATTEMPT_END);
         at(r.nanos(), tid);
-        text.append(",\"args\":{\"outcome\":");
-        JsonWriter.quote(text, r.outcome());
-        text.append("}}");
+        out.raw(OUTCOME).string(r.outcome()).raw(CLOSE_ARGS);
     }
 }

@@ -106,7 +106,7 @@ final class TracePlugin implements TaskPlugin {
             if (config.log()) {
                 log.restore(previousMdc);
             }
-            recording.attemptEnded(call.id(), thread, context.clock().nanoTime(), outcome);
+            recording.attemptEnded(call.id(), invocation.attempt(), thread, context.clock().nanoTime(), outcome);
             if ((call.id() & (WORKER_WRITES_EVERY - 1)) == 0) {
                 writeFromWorker();
             }

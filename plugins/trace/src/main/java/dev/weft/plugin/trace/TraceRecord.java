@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * Something the trace saw, waiting in its file's queue to be written. Small and immutable: the
- * thread that saw it only queues it, and the loop turns it into JSON later, in queue order. The
- * order is causal for one call (its submission, then each attempt's start and end, then its
- * outcome), which is what lets the writer work out how long each attempt waited.
+ * thread that saw it only queues it, and whichever thread writes the file turns it into JSON later,
+ * in queue order. For one call that order follows cause (its submission before its first attempt,
+ * an attempt's start before its end, the loop's decisions before the retry they lead to), which
+ * lets the writer work out how long each attempt waited; see {@link CallWait} for the exception.
  */
 sealed interface TraceRecord {
 
@@ -40,11 +41,11 @@ sealed interface TraceRecord {
     }
 
     /**
-     * The attempt that last began on a thread ended: the call waits from now for its next attempt.
+     * An attempt ended, on the thread where it began: the call waits from now for its next attempt.
      *
      * @param outcome {@code returned}, or the class name of what it threw
      */
-    record AttemptEnded(Recording source, long call, Thread thread, long nanos, String outcome)
+    record AttemptEnded(Recording source, long call, int attempt, Thread thread, long nanos, String outcome)
             implements TraceRecord {
     }
 }

@@ -37,7 +37,7 @@ class TraceFileTests {
     private static void oneCall(Recording r, long call, long at) {
         r.submitted(call, at, "x");
         r.attemptStarted(call, 1, Thread.currentThread(), at + 2_000);
-        r.attemptEnded(call, Thread.currentThread(), at + 9_000, "returned");
+        r.attemptEnded(call, 1, Thread.currentThread(), at + 9_000, "returned");
         r.ended(call, at + 10_000, "result", null);
     }
 
@@ -98,7 +98,7 @@ class TraceFileTests {
             long t = call * 1_000;
             r.submitted(call, t, "\"quoted\" \n text");
             r.attemptStarted(call, 1, Thread.currentThread(), t + 100);
-            r.attemptEnded(call, Thread.currentThread(), t + 900, "returned");
+            r.attemptEnded(call, 1, Thread.currentThread(), t + 900, "returned");
             r.ended(call, t + 950, "result", null);
             if (call % 500 == 0) {
                 file.drain();
@@ -163,14 +163,34 @@ class TraceFileTests {
         TraceFile file = join(r, "t.json", null);
         r.submitted(1, 0, "x");
         r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
-        r.attemptEnded(1, Thread.currentThread(), 2_000, "java.io.IOException");
+        r.attemptEnded(1, 1, Thread.currentThread(), 2_000, "java.io.IOException");
         r.attemptStarted(1, 2, Thread.currentThread(), 7_000);
-        r.attemptEnded(1, Thread.currentThread(), 8_000, "returned");
+        r.attemptEnded(1, 2, Thread.currentThread(), 8_000, "returned");
         file.finished(r);
 
         List<Slice> spans = slices(events(file.path()));
         assertEquals(List.of("java.io.IOException", "returned"), spans.stream().map(Slice::outcome).toList());
         assertEquals(new BigDecimal("5.000"), args(spans.get(1).begin()).get("queue-wait-us"));
+    }
+
+    @Test
+    void aRetryOfAnAbandonedAttemptWaitsFromThePluginsDecisionNotFromTheLateEnd() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        Thread stuck = new Thread(() -> { }, "stuck-worker");
+        r.submitted(1, 0, "x");
+        r.attemptStarted(1, 1, stuck, 1_000);
+        r.pluginEvent(1L, 5_000, "timeout", Map.of());
+        r.attemptStarted(1, 2, Thread.currentThread(), 7_000);
+        r.attemptEnded(1, 1, stuck, 9_000, "java.lang.InterruptedException"); // the stuck worker unwinds late
+        r.attemptEnded(1, 2, Thread.currentThread(), 10_000, "returned");
+        file.finished(r);
+
+        List<Slice> spans = slices(events(file.path()));
+        assertEquals(new BigDecimal("2.000"), args(spans.get(1).begin()).get("queue-wait-us"),
+                "from the timeout at 5us to the retry at 7us");
+        assertEquals(List.of("java.lang.InterruptedException", "returned"),
+                spans.stream().map(Slice::outcome).toList(), "each end closes its own attempt's slice");
     }
 
     @Test
@@ -180,7 +200,7 @@ class TraceFileTests {
         r.submitted(1, 0, "x");
         r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
         r.ended(1, 2_000, "cancelled", null);
-        r.attemptEnded(1, Thread.currentThread(), 3_000, "java.lang.InterruptedException");
+        r.attemptEnded(1, 1, Thread.currentThread(), 3_000, "java.lang.InterruptedException");
         file.drain();
         assertEquals(0, r.callsInFlight());
     }

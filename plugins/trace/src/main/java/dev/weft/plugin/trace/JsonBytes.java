@@ -1,0 +1,172 @@
+package dev.weft.plugin.trace;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * JSON text built straight into UTF-8 bytes, for the trace's hot path: every call becomes several
+ * events, and building them as chars, then a String, then bytes cost more than the rest of the
+ * trace together. The caller writes the punctuation; constant pieces are pre-encoded with
+ * {@link #ascii}. Strings are escaped per RFC 8259, as {@link JsonWriter} does.
+ */
+final class JsonBytes {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buf;
+    private int len;
+
+    JsonBytes(int capacity) {
+        buf = new byte[capacity];
+    }
+
+    /** @return the bytes of a constant piece of ASCII text, to hand to {@link #raw(byte[])} */
+    static byte[] ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                throw new IllegalArgumentException("not ASCII: " + text);
+            }
+        }
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    int length() {
+        return len;
+    }
+
+    boolean isEmpty() {
+        return len == 0;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** Hands everything built so far to {@code out} and starts again. */
+    void writeTo(OutputStream out) throws IOException {
+        out.write(buf, 0, len);
+        len = 0;
+    }
+
+    JsonBytes raw(byte[] ascii) {
+        ensure(ascii.length);
+        System.arraycopy(ascii, 0, buf, len, ascii.length);
+        len += ascii.length;
+        return this;
+    }
+
+    JsonBytes raw(char ascii) {
+        ensure(1);
+        buf[len++] = (byte) ascii;
+        return this;
+    }
+
+    /** Appends text that is already JSON (such as a value {@link JsonWriter} rendered). */
+    JsonBytes json(CharSequence text) {
+        return raw(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonBytes number(long value) {
+        ensure(20);
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                return raw(ascii(Long.toString(value)));
+            }
+            buf[len++] = '-';
+            value = -value;
+        }
+        int end = len + digits(value);
+        for (int at = end - 1; at >= len; at--) {
+            buf[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        len = end;
+        return this;
+    }
+
+    /** Appends nanoseconds as microseconds with three decimals, the trace format's unit. */
+    JsonBytes micros(long nanos) {
+        if (nanos < 0) {
+            raw('-');
+            nanos = nanos == Long.MIN_VALUE ? Long.MAX_VALUE : -nanos;
+        }
+        number(nanos / 1000);
+        ensure(4);
+        long frac = nanos % 1000;
+        buf[len++] = '.';
+        buf[len++] = (byte) ('0' + frac / 100);
+        buf[len++] = (byte) ('0' + frac / 10 % 10);
+        buf[len++] = (byte) ('0' + frac % 10);
+        return this;
+    }
+
+    /** Appends a string in quotes. */
+    JsonBytes string(String text) {
+        raw('"');
+        escaped(text);
+        return raw('"');
+    }
+
+    /** Appends a string's escaped text as UTF-8, without quotes. */
+    JsonBytes escaped(String text) {
+        int n = text.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                if (len == buf.length) {
+                    ensure(n - i);
+                }
+                buf[len++] = (byte) c;
+            } else {
+                i = special(text, i);
+            }
+        }
+        return this;
+    }
+
+    /** Appends the character at {@code i} that needs escaping or more than one byte; @return the last index used. */
+    private int special(String text, int i) {
+        char c = text.charAt(i);
+        switch (c) {
+            case '"' -> raw('\\').raw('"');
+            case '\\' -> raw('\\').raw('\\');
+            case '\n' -> raw('\\').raw('n');
+            case '\r' -> raw('\\').raw('r');
+            case '\t' -> raw('\\').raw('t');
+            case '\b' -> raw('\\').raw('b');
+            case '\f' -> raw('\\').raw('f');
+            default -> {
+                // Control characters must be escaped; the line separators too, for JavaScript readers.
+                if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    raw('\\').raw('u').raw((char) HEX[c >> 12]).raw((char) HEX[(c >> 8) & 0xf])
+                            .raw((char) HEX[(c >> 4) & 0xf]).raw((char) HEX[c & 0xf]);
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    raw(text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+                    return i + 1;
+                } else {
+                    // A lone surrogate becomes '?', as Java's UTF-8 encoder writes it.
+                    raw(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return i;
+    }
+
+    private static int digits(long value) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+}
