@@ -14,6 +14,15 @@ import java.util.Arrays;
 final class JsonBytes {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** "00" to "99", two bytes each. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[i * 2] = (byte) ('0' + i / 10);
+            PAIRS[i * 2 + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private byte[] buf;
     private int len;
@@ -77,13 +86,37 @@ final class JsonBytes {
             buf[len++] = '-';
             value = -value;
         }
-        int end = len + digits(value);
-        for (int at = end - 1; at >= len; at--) {
-            buf[at] = (byte) ('0' + value % 10);
-            value /= 10;
+        if (value <= Integer.MAX_VALUE) {
+            // Call ids, attempts and times are nearly always this small; int division is much cheaper.
+            positive((int) value, digits((int) value));
+            return this;
         }
-        len = end;
+        long high = value / 1_000_000_000L;
+        number(high);
+        positive((int) (value - high * 1_000_000_000L), 9);
         return this;
+    }
+
+    /** Writes a non-negative int as exactly {@code width} digits, with leading zeros, two at a time. */
+    private void positive(int value, int width) {
+        int at = len + width;
+        while (value >= 100) {
+            int q = value / 100;
+            int pair = (value - q * 100) * 2;
+            buf[--at] = PAIRS[pair + 1];
+            buf[--at] = PAIRS[pair];
+            value = q;
+        }
+        if (value >= 10) {
+            buf[--at] = PAIRS[value * 2 + 1];
+            buf[--at] = PAIRS[value * 2];
+        } else {
+            buf[--at] = (byte) ('0' + value);
+        }
+        while (at > len) {
+            buf[--at] = '0';
+        }
+        len += width;
     }
 
     /** Appends nanoseconds as microseconds with three decimals, the trace format's unit. */
@@ -92,13 +125,11 @@ final class JsonBytes {
             raw('-');
             nanos = nanos == Long.MIN_VALUE ? Long.MAX_VALUE : -nanos;
         }
-        number(nanos / 1000);
+        long micros = nanos / 1000;
+        number(micros);
         ensure(4);
-        long frac = nanos % 1000;
         buf[len++] = '.';
-        buf[len++] = (byte) ('0' + frac / 100);
-        buf[len++] = (byte) ('0' + frac / 10 % 10);
-        buf[len++] = (byte) ('0' + frac % 10);
+        positive((int) (nanos - micros * 1000), 3);
         return this;
     }
 
@@ -156,9 +187,9 @@ final class JsonBytes {
         return i;
     }
 
-    private static int digits(long value) {
+    private static int digits(int value) {
         int digits = 1;
-        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+        for (int bound = 10; digits < 10 && value >= bound; bound *= 10) {
             digits++;
         }
         return digits;

@@ -8,7 +8,7 @@ import dev.weft.plugin.trace.TraceRecord.Submitted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -59,7 +59,7 @@ final class TraceJson {
     private final long baseNanos;
     private final JsonBytes out = new JsonBytes(CHUNK + 4096);
     /** Tracks are numbered in the order their threads first ran an attempt, so they stay small and stable. */
-    private final Map<Long, Integer> tids = new HashMap<>();
+    private final Map<Thread, Integer> tids = new IdentityHashMap<>();
     private int spans;
     private Recording lastSource;
     private byte[] lastTask;
@@ -210,10 +210,10 @@ final class TraceJson {
 
     private void began(AttemptBegan r) {
         Thread thread = r.thread();
-        Integer tid = tids.get(thread.getId());
+        Integer tid = tids.get(thread);
         if (tid == null) {
             tid = tids.size() + 1;
-            tids.put(thread.getId(), tid);
+            tids.put(thread, tid);
             metadata("thread_name", tid, "name", thread.getName());
             metadata("thread_sort_index", tid, "sort_index", tid);
         }
@@ -255,7 +255,7 @@ final class TraceJson {
         if (wait != null) {
             wait.ended(r.attempt(), r.nanos());
         }
-        Integer tid = tids.get(r.thread().getId());
+        Integer tid = tids.get(r.thread());
         if (tid == null) {
             return; // its beginning was never written (a write failed), so an end would close another slice
         }
