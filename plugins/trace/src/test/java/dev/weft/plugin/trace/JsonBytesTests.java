@@ -33,10 +33,14 @@ class JsonBytesTests {
     @Test
     void numbersAreWrittenExactlyAtTheirLimits() {
         JsonBytes bytes = new JsonBytes(2).raw('[');
-        for (long n : new long[] {0, 7, -7, 10, 99, 100, 1_000_000_007L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+        long[] numbers = {0, 7, -7, 10, 99, 100, 1_000_000_007L, Integer.MAX_VALUE, 2_147_483_648L, 5_000_000_007L,
+            10_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE};
+        StringBuilder expected = new StringBuilder("[");
+        for (long n : numbers) {
             bytes.number(n).raw(',');
+            expected.append(n).append(',');
         }
-        assertEquals("[0,7,-7,10,99,100,1000000007,9223372036854775807,-9223372036854775808,", text(bytes));
+        assertEquals(expected.toString(), text(bytes));
     }
 
     @Test
