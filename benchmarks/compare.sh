@@ -39,6 +39,8 @@ if [[ ! -d "$target/modules" || ! -d "$target/classes" ]]; then
   exit 1
 fi
 
-# A fixed heap, so the memory figures do not depend on how far the heap happened to grow.
-exec java -Xms1g -Xmx1g -p "$target/modules" --add-modules ALL-MODULE-PATH -cp "$target/classes" \
+# A fixed heap, so the memory figures do not depend on how far the heap happened to grow, touched
+# up front: on this kind of VM the first touch of each heap page is a costly fault, which would
+# charge whichever load allocates more for warming the heap rather than for its own work.
+exec java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -p "$target/modules" --add-modules ALL-MODULE-PATH -cp "$target/classes" \
   dev.weft.bench.Compare ${args[@]+"${args[@]}"}
