@@ -12,8 +12,10 @@ import java.util.Map;
  * The one-shot comparison: in one JVM, N no-op calls kept K in flight through (a) the floor, a
  * thread pool handing completions to one consumer thread; (b) weft with no plugins; (c) weft with
  * call-limiter, retry, timeout and trace. Rounds are interleaved A/B/C/A/B/C after warm-up rounds,
- * and the median of each load's rounds is reported. Then the per-call cost of (b) at growing call
- * counts, and the heap per call in flight.
+ * and the median of each load's rounds is reported, each round timed until everything is torn
+ * down. Then the per-call cost of (b) at growing call counts, timed until the last result, so
+ * that the run's fixed teardown does not make small runs look dearer per call; and the heap per
+ * call in flight.
  *
  * <p>Prints one JSON object per line on standard output, then a summary line; progress goes to
  * standard error. Started by {@code benchmarks/compare.sh}.
@@ -101,7 +103,7 @@ public final class Compare {
             for (int r = 0; r < s.rounds(); r++) {
                 for (int l = 0; l < loads.size(); l++) {
                     long cpuBefore = Cpu.processNanos();
-                    long nanos = loads.get(l).run(s.calls(), k);
+                    long nanos = loads.get(l).run(s.calls(), k).toTornDown();
                     cpu[l][r] = (double) (Cpu.processNanos() - cpuBefore) / s.calls();
                     rates[l][r] = s.calls() * 1e9 / nanos;
                 }
@@ -155,7 +157,7 @@ public final class Compare {
         for (int p = 0; p < s.scalingPasses(); p++) {
             for (int c = 0; c < counts.size(); c++) {
                 long cpuBefore = Cpu.processNanos();
-                nsPerCall[c][p] = (double) weft.run(counts.get(c), 64) / counts.get(c);
+                nsPerCall[c][p] = (double) weft.run(counts.get(c), 64).toLastResult() / counts.get(c);
                 cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / counts.get(c);
             }
         }

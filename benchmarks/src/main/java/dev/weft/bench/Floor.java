@@ -27,11 +27,12 @@ final class Floor implements Load {
     }
 
     @Override
-    public long run(int calls, int inFlight) throws Exception {
+    public Timing run(int calls, int inFlight) throws Exception {
         ThreadPoolExecutor pool = Pools.fixed(workers, "floor-worker");
         BlockingQueue<Integer> completions = new LinkedBlockingQueue<>();
         // One Runnable for every call, as weft's argument is shared too: the floor allocates only the queue nodes.
         Runnable call = () -> completions.add(NoOp.apply(NoOp.ARG));
+        AtomicLong toLastResult = new AtomicLong();
         AtomicLong elapsed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread consumer = new Thread(() -> {
@@ -48,6 +49,7 @@ final class Floor implements Load {
                         submitted++;
                     }
                 }
+                toLastResult.set(System.nanoTime() - start);
                 pool.shutdown();
                 if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("the floor's pool did not terminate");
@@ -63,6 +65,6 @@ final class Floor implements Load {
         if (failure.get() != null) {
             throw new IllegalStateException("the floor failed: " + failure.get(), failure.get());
         }
-        return elapsed.get();
+        return new Timing(toLastResult.get(), elapsed.get());
     }
 }

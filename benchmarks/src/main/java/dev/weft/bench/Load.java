@@ -12,10 +12,21 @@ interface Load {
     /**
      * Runs {@code calls} no-op calls, keeping {@code inFlight} submitted and not yet ended.
      *
-     * @return nanoseconds from just before the first submission until everything is torn down
-     *     (the executor shut down, or {@code run()} returned): per-run costs such as trace's final
-     *     write count, one-off ones such as building the scheduler do not
+     * @return the times the run took
      * @throws Exception if a call failed or the run ended abnormally
      */
-    long run(int calls, int inFlight) throws Exception;
+    Timing run(int calls, int inFlight) throws Exception;
+
+    /**
+     * How long a run took, in nanoseconds from just before the first submission. One-off costs
+     * such as building the scheduler count in neither.
+     *
+     * @param toLastResult until the last call's result was handled: the calls' own cost, which
+     *     the per-call scaling compares across call counts
+     * @param toTornDown until everything was torn down (the executor shut down, or {@code run()}
+     *     returned): adds per-run costs such as trace's final write, and is what the comparison
+     *     of loads reports
+     */
+    record Timing(long toLastResult, long toTornDown) {
+    }
 }

@@ -42,7 +42,7 @@ final class WeftLoad implements Load {
     }
 
     @Override
-    public long run(int calls, int inFlight) throws Exception {
+    public Timing run(int calls, int inFlight) throws Exception {
         Path file = Files.createTempFile("weft-bench-trace-", ".json");
         try {
             return run(calls, inFlight, file);
@@ -51,7 +51,7 @@ final class WeftLoad implements Load {
         }
     }
 
-    private long run(int calls, int inFlight, Path file) {
+    private Timing run(int calls, int inFlight, Path file) {
         Scheduler scheduler = Scheduler.withThreads(workers);
         Task<Integer, Integer> task = scheduler.task("noop", NoOp::apply, chain.apply(file));
         Pump pump = new Pump(task, calls);
@@ -71,7 +71,7 @@ final class WeftLoad implements Load {
             throw new IllegalStateException(name + ": the run ended " + exit + " after " + pump.done + " of "
                     + calls + " calls");
         }
-        return elapsed;
+        return new Timing(pump.lastResult - pump.start, elapsed);
     }
 
     /** Submits calls until {@code calls} were submitted; its fields are touched on the loop thread only. */
@@ -79,6 +79,7 @@ final class WeftLoad implements Load {
         private final Task<Integer, Integer> task;
         private final int calls;
         long start;
+        long lastResult;
         int submitted;
         int done;
 
@@ -96,6 +97,9 @@ final class WeftLoad implements Load {
 
         void ended() {
             done++;
+            if (done == calls) {
+                lastResult = System.nanoTime();
+            }
             if (submitted < calls) {
                 submit();
             }
