@@ -21,7 +21,7 @@ import java.util.Map;
  * standard error. Started by {@code benchmarks/compare.sh}.
  *
  * <pre>
- * --quick          smaller counts, under a minute (scaling from 10^3 to 10^5 calls)
+ * --quick          fewer, smaller rounds and a shorter warm-up: under a minute
  * --soak           only the soak: 10^7 calls, the heap after GC every 10^6, and the slope
  * --soak-calls N   the soak's call count (reports every N/10)
  * --workers N      pool size of every load (default: the number of processors)
