@@ -106,14 +106,18 @@ class CleanShutdownTests {
             return x;
         });
         Outcomes outcomes = Outcomes.of(scheduler, task);
+        CountDownLatch allSubmitted = new CountDownLatch(1);
         scheduler.onStart(() -> {
             for (int i = 0; i < calls; i++) {
                 task.submit(i);
             }
+            allSubmitted.countDown();
         });
         Thread stopper = new Thread(() -> {
             try {
+                // Four running is not enough: the loop may still be submitting, and a stop refuses what comes after it.
                 assertTrue(running.await(5, TimeUnit.SECONDS));
+                assertTrue(allSubmitted.await(5, TimeUnit.SECONDS));
                 scheduler.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
