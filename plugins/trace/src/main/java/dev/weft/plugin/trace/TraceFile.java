@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One trace file, streamed: records queue up from any thread, and {@link #drain} appends them as
@@ -28,6 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class TraceFile {
 
+    private static final Logger LOG = LoggerFactory.getLogger("dev.weft.plugin.trace");
     private static final Map<Path, TraceFile> OPEN = new HashMap<>();
     /** Above this size a snapshot's copy is throttled to a tenth of the time. */
     private static final long LARGE = 64L << 20;
@@ -41,6 +44,8 @@ final class TraceFile {
     /** Held while writing, and for the recordings list; the renderer and the recordings' waits are under it too. */
     private final ReentrantLock lock = new ReentrantLock();
     private boolean wroteSinceFlush;
+    /** Whether every recording finished and the array was closed, until one joins again. */
+    private volatile boolean closed;
     private long lastSnapshotEnd;
     private long lastSnapshotTook;
 
@@ -80,9 +85,43 @@ final class TraceFile {
         return path;
     }
 
-    /** Queues a record to be written at the next drain; any thread. */
+    /**
+     * Queues a record to be written at the next drain; any thread. A record that arrives after the
+     * file was closed (an abandoned attempt whose worker unwound after the run ended) is written
+     * at once, into the closed file, so that its trace keeps the attempt's end.
+     */
     void add(TraceRecord record) {
         pending.add(record);
+        if (closed) {
+            writeLate();
+        }
+    }
+
+    private void writeLate() {
+        synchronized (OPEN) {
+            lock.lock();
+            try {
+                if (!closed || pending.isEmpty()) {
+                    return;
+                }
+                if (OPEN.containsKey(path) || !output.canResume()) {
+                    // Another trace took the file over: appending would write into its part file.
+                    LOG.warn("trace: {} late event(s) of a finished run were not written: {} was started again",
+                            pending.size(), path);
+                    pending.clear();
+                    return;
+                }
+                open();
+                drainLocked();
+                output.close(json);
+            } catch (IOException e) {
+                output.discard();
+                // On the thread of a call that already ended: nobody to throw to.
+                LOG.warn("trace: a late event was not written: {}", failed(e).getMessage());
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** @return how many records wait to be written, for tests */
@@ -100,6 +139,7 @@ final class TraceFile {
     }
 
     private void addLocked(Recording recording) {
+        closed = false;
         for (WeakReference<Recording> ref : recordings) {
             if (ref.get() == recording) {
                 return;
@@ -209,6 +249,7 @@ final class TraceFile {
                     return false;
                 }
                 OPEN.remove(path, this);
+                closed = true;
                 close();
                 return true;
             } finally {

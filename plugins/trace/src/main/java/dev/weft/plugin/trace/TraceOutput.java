@@ -45,7 +45,7 @@ final class TraceOutput {
      */
     boolean open() throws IOException {
         Files.createDirectories(target.getParent());
-        boolean resume = closedAt >= 0 && sizeOf(target) == closedAt + TraceJson.CLOSING.length;
+        boolean resume = canResume();
         if (resume) {
             Files.copy(target, part, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -55,6 +55,11 @@ final class TraceOutput {
         // Unbuffered: TraceJson hands text over in large pieces.
         out = Channels.newOutputStream(channel);
         return resume;
+    }
+
+    /** @return whether {@link #open} would continue the trace this output closed: it is still as it was left */
+    boolean canResume() throws IOException {
+        return closedAt >= 0 && sizeOf(target) == closedAt + TraceJson.CLOSING.length;
     }
 
     OutputStream stream() {

@@ -239,6 +239,43 @@ class TraceFileTests {
     }
 
     @Test
+    void anAttemptEndingAfterTheFileClosedIsStillWrittenIntoIt() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        r.submitted(1, 0, "x");
+        r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        r.ended(1, 2_000, "cancelled", null);
+        assertTrue(file.finished(r));
+        assertNull(slices(events(file.path())).get(0).end(), "closed while the abandoned attempt still ran");
+
+        r.attemptEnded(1, 1, Thread.currentThread(), 3_000, "java.lang.InterruptedException");
+
+        Slice late = slices(events(file.path())).get(0);
+        assertEquals("java.lang.InterruptedException", late.outcome(), "written into the closed trace, which stays closed");
+        assertEquals(0, file.queued());
+    }
+
+    @Test
+    void aLateEventOfAFileThatAnotherTraceTookOverIsNotWrittenIntoIt() throws Exception {
+        Recording old = new Recording("old", 0);
+        TraceFile first = join(old, "t.json", null);
+        old.submitted(1, 0, "x");
+        old.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        first.finished(old);
+        Recording next = new Recording("next", 0);
+        TraceFile second = join(next, "t.json", null);
+        oneCall(next, 7, 0);
+        second.drain();
+
+        old.attemptEnded(1, 1, Thread.currentThread(), 3_000, "returned");
+        second.finished(next);
+
+        assertNotSame(first, second);
+        assertEquals(List.of(7L), slices(events(second.path())).stream().map(Slice::call).toList());
+        assertEquals(0, first.queued(), "dropped, with a warning, rather than kept");
+    }
+
+    @Test
     void aClosedFileChangedByOthersIsStartedAfresh() throws Exception {
         Recording r = new Recording("a", 0);
         TraceFile first = join(r, "t.json", null);

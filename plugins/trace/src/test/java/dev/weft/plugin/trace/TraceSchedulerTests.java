@@ -17,6 +17,8 @@ import dev.weft.ManualClock;
 import dev.weft.RunOptions;
 import dev.weft.Scheduler;
 import dev.weft.Task;
+import dev.weft.api.Invocation;
+import dev.weft.api.TaskPlugin;
 import dev.weft.plugin.timeout.TimeoutPluginFactory;
 import dev.weft.plugin.trace.TraceReader.Slice;
 import java.math.BigDecimal;
@@ -62,14 +64,34 @@ class TraceSchedulerTests {
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch results = new CountDownLatch(3);
         Set<Integer> firstAttempts = ConcurrentHashMap.newKeySet();
-        // [trace, retry, timeout]: call 2 hangs on its first attempt, times out, and succeeds when retried.
+        // [watch, trace, retry, timeout]: call 2 hangs on its first attempt, times out, and succeeds when retried.
+        // The abandoned attempt may unwind after the run ended; 'watch' says when trace has seen it end.
+        CountDownLatch abandonedUnwound = new CountDownLatch(1);
+        TaskPlugin watch = new TaskPlugin() {
+            @Override
+            public String name() {
+                return "watch";
+            }
+
+            @Override
+            public Object around(Invocation invocation) throws Exception {
+                try {
+                    return invocation.proceed();
+                } finally {
+                    if (invocation.attempt() == 1 && Integer.valueOf(2).equals(invocation.call().argument())) {
+                        abandonedUnwound.countDown();
+                    }
+                }
+            }
+        };
         Task<Integer, Integer> task = scheduler.task("work", x -> {
             if (x == 2 && firstAttempts.add(x)) {
                 slowStarted.countDown();
                 new CountDownLatch(1).await();
             }
             return x * 10;
-        }, traceChain(file)
+        }, Chain.of(watch)
+                .then(new TracePluginFactory(), Map.of("file", file.toString(), "flush-every", "5s"))
                 .then("test-retry", () -> new RetryingTestPlugin(2, Duration.ofSeconds(1)))
                 .then(new TimeoutPluginFactory(), Map.of("limit", "2s")));
         watch(task);
@@ -95,6 +117,7 @@ class TraceSchedulerTests {
         clock.advance(Duration.ofSeconds(1));
         assertTrue(results.await(5, SECONDS));
         assertEquals(ExitState.Code.EXHAUSTED, awaitExit(exit).code());
+        assertTrue(abandonedUnwound.await(5, SECONDS));
 
         long one = callIds.get(1);
         long two = callIds.get(2);
