@@ -41,6 +41,12 @@ class TraceFileTests {
         r.ended(call, at + 10_000, "result", null);
     }
 
+    /** A call submitted at 0 whose first attempt began at 1us on this thread. */
+    private static void submittedAndStarted(Recording r, long call) {
+        r.submitted(call, 0, "x");
+        r.attemptStarted(call, 1, Thread.currentThread(), 1_000);
+    }
+
     @Test
     void tasksNamingTheSameFileShareItAndBothAppearInIt() throws Exception {
         Recording a = new Recording("a", 0);
@@ -161,8 +167,7 @@ class TraceFileTests {
     void aRetryWaitsFromTheEndOfTheAttemptBefore() throws Exception {
         Recording r = new Recording("a", 0);
         TraceFile file = join(r, "t.json", null);
-        r.submitted(1, 0, "x");
-        r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        submittedAndStarted(r, 1);
         r.attemptEnded(1, 1, Thread.currentThread(), 2_000, "java.io.IOException");
         r.attemptStarted(1, 2, Thread.currentThread(), 7_000);
         r.attemptEnded(1, 2, Thread.currentThread(), 8_000, "returned");
@@ -197,8 +202,7 @@ class TraceFileTests {
     void anAttemptEndingAfterItsCallEndedDoesNotBringTheCallBack() throws Exception {
         Recording r = new Recording("a", 0);
         TraceFile file = join(r, "t.json", null);
-        r.submitted(1, 0, "x");
-        r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        submittedAndStarted(r, 1);
         r.ended(1, 2_000, "cancelled", null);
         r.attemptEnded(1, 1, Thread.currentThread(), 3_000, "java.lang.InterruptedException");
         file.drain();
@@ -242,8 +246,7 @@ class TraceFileTests {
     void anAttemptEndingAfterTheFileClosedIsStillWrittenIntoIt() throws Exception {
         Recording r = new Recording("a", 0);
         TraceFile file = join(r, "t.json", null);
-        r.submitted(1, 0, "x");
-        r.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        submittedAndStarted(r, 1);
         r.ended(1, 2_000, "cancelled", null);
         assertTrue(file.finished(r));
         assertNull(slices(events(file.path())).get(0).end(), "closed while the abandoned attempt still ran");
@@ -259,8 +262,7 @@ class TraceFileTests {
     void aLateEventOfAFileThatAnotherTraceTookOverIsNotWrittenIntoIt() throws Exception {
         Recording old = new Recording("old", 0);
         TraceFile first = join(old, "t.json", null);
-        old.submitted(1, 0, "x");
-        old.attemptStarted(1, 1, Thread.currentThread(), 1_000);
+        submittedAndStarted(old, 1);
         first.finished(old);
         Recording next = new Recording("next", 0);
         TraceFile second = join(next, "t.json", null);
