@@ -2,18 +2,23 @@ package dev.weft.plugin.trace;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * JSON text built straight into UTF-8 bytes, for the trace's hot path: every call becomes several
- * events, and building them as chars, then a String, then bytes cost more than the rest of the
- * trace together. The caller writes the punctuation; constant pieces are pre-encoded with
- * {@link #ascii}. Strings are escaped per RFC 8259, as {@link JsonWriter} does.
+ * JSON text built straight into UTF-8 bytes: every call becomes several trace events, and building
+ * them as chars, then a String, then bytes cost more than the rest of the trace together. The
+ * caller writes the punctuation; constant pieces are pre-encoded with {@link #ascii}. Strings are
+ * escaped per RFC 8259, and the line separators too, for JavaScript readers; numbers are written
+ * exactly, never in a locale's form.
  */
 final class JsonBytes {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
     /** "00" to "99", two bytes each. */
     private static final byte[] PAIRS = new byte[200];
 
@@ -72,9 +77,27 @@ final class JsonBytes {
         return this;
     }
 
-    /** Appends text that is already JSON (such as a value {@link JsonWriter} rendered). */
-    JsonBytes json(CharSequence text) {
-        return raw(text.toString().getBytes(StandardCharsets.UTF_8));
+    /**
+     * Appends a value of any type, as a plugin's event field may hold: integers, finite floating
+     * point numbers and booleans as themselves, {@code null} as null, anything else as its text.
+     */
+    JsonBytes value(Object any) {
+        if (any == null) {
+            return raw(NULL);
+        }
+        if (any instanceof Long || any instanceof Integer || any instanceof Short || any instanceof Byte) {
+            return number(((Number) any).longValue());
+        }
+        if (any instanceof Boolean b) {
+            return raw(b ? TRUE : FALSE);
+        }
+        if (any instanceof BigDecimal d) {
+            return raw(ascii(d.toPlainString()));
+        }
+        if ((any instanceof Double || any instanceof Float) && Double.isFinite(((Number) any).doubleValue())) {
+            return raw(ascii(BigDecimal.valueOf(((Number) any).doubleValue()).toPlainString()));
+        }
+        return string(String.valueOf(any));
     }
 
     JsonBytes number(long value) {

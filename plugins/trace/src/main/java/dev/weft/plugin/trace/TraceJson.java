@@ -45,6 +45,8 @@ final class TraceJson {
     private static final byte[] ARGUMENT = JsonBytes.ascii(",\"argument\":");
     private static final byte[] EXCEPTION = JsonBytes.ascii(",\"exception\":");
     private static final byte[] NAME = JsonBytes.ascii("\"name\":");
+    private static final byte[] METADATA = JsonBytes.ascii(",\"ph\":\"M\"");
+    private static final byte[] ARGS = JsonBytes.ascii(",\"args\":{");
     private static final byte[] CALL_INSTANT = JsonBytes.ascii(",\"cat\":\"call\",\"ph\":\"i\",\"s\":\"t\"");
     private static final byte[] PLUGIN_INSTANT = JsonBytes.ascii(",\"cat\":\"plugin\",\"ph\":\"i\",\"s\":\"t\"");
     private static final byte[] QUEUED_BEGIN = JsonBytes.ascii("\"name\":\"queued\",\"cat\":\"queue\",\"ph\":\"b\",\"id\":\"");
@@ -130,10 +132,8 @@ final class TraceJson {
 
     private void metadata(String name, int tid, String argName, Object argValue) {
         event();
-        StringBuilder args = new StringBuilder();
-        new JsonWriter(args).beginObject().name(argName).value(argValue).endObject();
-        out.raw(NAME).string(name).json(",\"ph\":\"M\"").raw(PID_TID).number(tid).json(",\"args\":").json(args)
-                .raw('}');
+        out.raw(NAME).string(name).raw(METADATA).raw(PID_TID).number(tid).raw(ARGS).string(argName).raw(':')
+                .value(argValue).raw(CLOSE_ARGS);
     }
 
     /** Appends the time and process of an event, and its track. */
@@ -199,11 +199,8 @@ final class TraceJson {
         out.raw(NAME).string(r.name()).raw(PLUGIN_INSTANT);
         at(r.nanos(), LOOP_TID);
         callArgs(r.source(), r.call());
-        // The other fields' values are of any type: the general writer renders them.
         for (Map.Entry<String, Object> arg : r.args().entrySet()) {
-            StringBuilder value = new StringBuilder();
-            new JsonWriter(value).value(arg.getValue());
-            out.raw(',').string(arg.getKey()).raw(':').json(value);
+            out.raw(',').string(arg.getKey()).raw(':').value(arg.getValue());
         }
         out.raw(CLOSE_ARGS);
     }

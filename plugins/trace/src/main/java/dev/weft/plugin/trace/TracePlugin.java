@@ -108,15 +108,19 @@ final class TracePlugin implements TaskPlugin {
             }
             recording.attemptEnded(call.id(), invocation.attempt(), thread, context.clock().nanoTime(), outcome);
             if ((call.id() & (WORKER_WRITES_EVERY - 1)) == 0) {
-                writeFromWorker();
+                writeQueued();
             }
             log.step(call.id(), "{} #{} attempt {} ended: {}", call.taskName(), call.id(), invocation.attempt(),
                     outcome);
         }
     }
 
-    /** Never throws: the call's own outcome must not change because its trace could not be written. */
-    private void writeFromWorker() {
+    /**
+     * Writes what is queued unless another thread is writing; from a worker or the loop. Never
+     * throws: a call's own outcome must not change because its trace could not be written, and a
+     * failed write is tried again at the next.
+     */
+    private void writeQueued() {
         try {
             recording.file().drainIfFree();
         } catch (IOException | RuntimeException e) {
@@ -143,7 +147,7 @@ final class TracePlugin implements TaskPlugin {
         if (++sinceDrain >= DRAIN_EVERY) {
             // Bounds what waits in memory between flushes, should the workers not have written it.
             sinceDrain = 0;
-            write(false, false);
+            writeQueued();
         }
     }
 
@@ -190,7 +194,7 @@ final class TracePlugin implements TaskPlugin {
         if (finished) {
             return;
         }
-        write(true, false);
+        write(false);
         flushTimer = context.callLater(config.flushEvery(), this::flush);
     }
 
@@ -200,23 +204,19 @@ final class TracePlugin implements TaskPlugin {
             flushTimer.cancel();
             flushTimer = null;
         }
-        write(true, true);
+        write(true);
     }
 
     /**
-     * Writes what is queued into the file: {@code flush} hands it to the operating system and
-     * emits {@code trace-written} if the file changed; {@code last} closes the file once every
-     * task sharing it has finished, and always emits. A write during the run that fails is logged
-     * and tried again at the next; the last one throws, naming the file.
+     * Writes what is queued and publishes the file, emitting {@code trace-written} if it changed;
+     * {@code last} also closes the file once every task sharing it has finished, and always emits.
+     * A flush during the run that fails is logged and tried again at the next; the last one
+     * throws, naming the file.
      */
-    private void write(boolean flush, boolean last) {
+    private void write(boolean last) {
         TraceFile file = recording.file();
         TraceFile.Written result;
         try {
-            if (!flush) {
-                file.drainIfFree();
-                return;
-            }
             result = file.flush();
             if (last) {
                 file.finished(recording);

@@ -3,8 +3,11 @@ package dev.weft.plugin.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonBytesTests {
@@ -14,20 +17,31 @@ class JsonBytesTests {
     }
 
     @Test
-    void stringsAreEscapedAsTheGeneralWriterEscapesThemAndEncodedAsUtf8() {
+    void stringsWithQuotesBackslashesControlCharactersAndAnyUnicodeSurviveARoundTrip() {
         String nasty = "say \"hi\"\\ \n\t\r\b\f \u0001 \u001f \u2028 \u2029 é ✓ 😀 end";
-        StringBuilder expected = new StringBuilder();
-        new JsonWriter(expected).value(nasty);
 
-        String written = text(new JsonBytes(4).string(nasty));
+        String written = text(new JsonBytes(4).raw('{').string(nasty).raw(':').string(nasty).raw('}'));
 
-        assertEquals(expected.toString(), written);
-        assertEquals(nasty, MiniJson.parse(written));
+        assertEquals(Map.of(nasty, nasty), MiniJson.parse(written));
+        assertEquals("\"\\u0001\\u2028\"", text(new JsonBytes(4).string("\u0001\u2028")),
+                "control characters and line separators are escaped");
     }
 
     @Test
     void aLoneSurrogateBecomesAQuestionMarkRatherThanBrokenUtf8() {
         assertEquals("\"a?b\"", text(new JsonBytes(4).string("a\ud800b")));
+    }
+
+    @Test
+    void valuesOfAnyTypeAreWrittenAsJsonValuesAndTheRestAsText() {
+        JsonBytes bytes = new JsonBytes(4).raw('[');
+        Object[] values = {1L, 7, true, null, new BigDecimal("1.250"), 2.5, Double.NaN, java.time.Duration.ofSeconds(2)};
+        for (int i = 0; i < values.length; i++) {
+            bytes.value(values[i]).raw(i < values.length - 1 ? ',' : ']');
+        }
+        assertEquals("[1,7,true,null,1.250,2.5,\"NaN\",\"PT2S\"]", text(bytes));
+        assertEquals(Arrays.asList(BigDecimal.ONE, new BigDecimal(7), true, null, new BigDecimal("1.250"),
+                new BigDecimal("2.5"), "NaN", "PT2S"), MiniJson.parse(text(bytes)));
     }
 
     @Test
@@ -44,17 +58,12 @@ class JsonBytesTests {
     }
 
     @Test
-    void microsHaveThreeDecimalsAsTheGeneralWriterWritesThem() {
+    void microsAreWrittenExactlyWithThreeDecimals() {
         long[] nanos = {0, 7, 2_000_000_000L, 1_234_567, -1_050, 999};
         JsonBytes bytes = new JsonBytes(8).raw('[');
-        StringBuilder expected = new StringBuilder();
-        JsonWriter writer = new JsonWriter(expected).beginArray();
         for (int i = 0; i < nanos.length; i++) {
             bytes.micros(nanos[i]).raw(i < nanos.length - 1 ? ',' : ']');
-            writer.micros(nanos[i]);
         }
-        writer.endArray();
-        assertEquals(expected.toString(), text(bytes));
         assertEquals("[0.000,0.007,2000000.000,1234.567,-1.050,0.999]", text(bytes));
     }
 
@@ -62,5 +71,12 @@ class JsonBytesTests {
     void onlyAsciiMayBePreEncoded() {
         assertEquals(List.of("x"), MiniJson.parse(text(new JsonBytes(1).raw(JsonBytes.ascii("[\"x\"]")))));
         assertThrows(IllegalArgumentException.class, () -> JsonBytes.ascii("é"));
+    }
+
+    @Test
+    void theTestReaderRejectsWhatIsNotJson() {
+        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("{\"a\":1,}"));
+        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1] 2"));
+        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("\"a\u0001\""));
     }
 }
