@@ -6,6 +6,7 @@
 open module dev.weft.plugin.retry {
     requires transitive dev.weft.api;
     requires dev.weft.core;
+    requires dev.weft.testkit;
     requires org.junit.jupiter.api;
 
     exports dev.weft.plugin.retry;

@@ -13,6 +13,7 @@ import dev.weft.RunOptions;
 import dev.weft.Scheduler;
 import dev.weft.Task;
 import dev.weft.api.TaskFuture;
+import dev.weft.testkit.FakeClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,8 +37,10 @@ import org.junit.jupiter.api.Timeout;
 class RetrySchedulerTests {
 
     private static final RunOptions CONTINUE = RunOptions.defaults().onException(Action.CONTINUE);
+    /** How long, in real time, a test waits for the scheduler to set its next timer. */
+    private static final Duration TIMER_SET = Duration.ofSeconds(5);
 
-    private final DrivenClock clock = new DrivenClock();
+    private final FakeClock clock = new FakeClock();
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     private final Scheduler scheduler = Scheduler.builder().threads(1).clock(clock).build();
     /** Every failure, result and plugin event of the task, by name, in order. */
@@ -91,12 +94,12 @@ class RetrySchedulerTests {
         scheduler.onStart(() -> call.set(task.submit(21).orElseThrow()));
         Future<ExitState> run = start();
 
-        Duration first = clock.awaitTimer();
+        Duration first = clock.awaitTimer(TIMER_SET);
         // Time stands still until the test moves it: the retry waits for its back-off.
         assertEquals(ms(100), first);
         assertEquals(1, attempts.get());
         clock.advance(first);
-        Duration second = clock.awaitTimer();
+        Duration second = clock.awaitTimer(TIMER_SET);
         assertEquals(ms(200), second);
         assertEquals(2, attempts.get());
         clock.advance(second);
@@ -130,8 +133,8 @@ class RetrySchedulerTests {
         scheduler.onStart(() -> task.submit(1));
         Future<ExitState> run = start();
 
-        clock.advance(clock.awaitTimer());
-        clock.advance(clock.awaitTimer());
+        clock.advance(clock.awaitTimer(TIMER_SET));
+        clock.advance(clock.awaitTimer(TIMER_SET));
         finished(run);
 
         assertEquals(List.of("retry", "retry", "retries-exhausted", "exception"), timeline);
@@ -193,7 +196,7 @@ class RetrySchedulerTests {
 
         List<Duration> timers = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Duration delay = clock.awaitTimer();
+            Duration delay = clock.awaitTimer(TIMER_SET);
             timers.add(delay);
             clock.advance(delay);
         }
@@ -216,7 +219,7 @@ class RetrySchedulerTests {
 
         List<Duration> timers = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Duration delay = clock.awaitTimer();
+            Duration delay = clock.awaitTimer(TIMER_SET);
             timers.add(delay);
             clock.advance(delay);
         }
@@ -238,8 +241,8 @@ class RetrySchedulerTests {
         scheduler.onStart(() -> task.submit(1));
         Future<ExitState> run = start();
 
-        clock.advance(clock.awaitTimer());
-        clock.advance(clock.awaitTimer());
+        clock.advance(clock.awaitTimer(TIMER_SET));
+        clock.advance(clock.awaitTimer(TIMER_SET));
         // 200ms gone: a third 100ms back-off would end at 300ms, past the 250ms budget.
         finished(run);
 
@@ -259,7 +262,7 @@ class RetrySchedulerTests {
         Future<ExitState> run = start();
 
         for (int i = 0; i < 3; i++) {
-            clock.advance(clock.awaitTimer());
+            clock.advance(clock.awaitTimer(TIMER_SET));
         }
         finished(run);
 
@@ -281,8 +284,8 @@ class RetrySchedulerTests {
         scheduler.onStart(() -> task.submit(1));
         Future<ExitState> run = start();
 
-        clock.advance(clock.awaitTimer());
-        clock.advance(clock.awaitTimer());
+        clock.advance(clock.awaitTimer(TIMER_SET));
+        clock.advance(clock.awaitTimer(TIMER_SET));
         finished(run);
         String tree = scheduler.render(false);
 

@@ -2,10 +2,15 @@ package dev.weft.plugin.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.Options;
+import dev.weft.testkit.FakeCallScope;
+import dev.weft.testkit.FakeFailure;
+import dev.weft.testkit.FakeFuture;
+import dev.weft.testkit.FakeInvocation;
+import dev.weft.testkit.FakePanel;
+import dev.weft.testkit.FakeTaskContext;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +18,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The retry plugin on its own: its decisions, its events and its panel. */
 class RetryTests {
 
-    private final FakeTaskContext context = new FakeTaskContext();
+    private final FakeTaskContext context = new FakeTaskContext("evaluate");
     private final FakeFuture call = new FakeFuture(42, "evaluate");
+
+    /** Retry decides through Failure.retryAfter alone: no clock timers, no subscriptions. */
+    @AfterEach
+    void retrySetsNoTimersAndSubscribesToNothing() {
+        assertEquals(List.of(), context.clock().scheduledDelays(), "retry schedules through Failure.retryAfter");
+        assertEquals(List.of(), context.subscriptions(), "retry subscribes to no task event");
+        assertEquals(List.of(), context.schedulerSubscriptions(), "retry subscribes to no scheduler event");
+        assertEquals(0, context.anyListenerCount(), "retry listens to no other plugin's events");
+    }
 
     private Retry attach(Map<String, ?> raw) {
         return attach(raw, new Random(7));
@@ -45,10 +61,10 @@ class RetryTests {
         List<Duration> delays = new ArrayList<>();
         for (int attempt = 1; attempt < 100; attempt++) {
             FakeFailure failure = fail(retry, scope, attempt, error);
-            if (failure.retryDelay == null) {
+            if (failure.retryDelay().isEmpty()) {
                 return delays;
             }
-            delays.add(failure.retryDelay);
+            delays.add(failure.retryDelay().orElseThrow());
         }
         throw new AssertionError("never gave up");
     }
@@ -61,7 +77,7 @@ class RetryTests {
     void attachRegistersTheThreeEvents() {
         attach(Map.of());
 
-        assertEquals(RetryEvents.ALL, List.copyOf(context.registered));
+        assertEquals(RetryEvents.ALL, List.copyOf(context.registered()));
     }
 
     @Test
@@ -91,7 +107,7 @@ class RetryTests {
         IOException cause = new IOException("once");
 
         assertEquals(List.of(), failUntilGivenUp(retry, cause));
-        assertEquals(List.of(new RetriesExhaustedEvent(42, "evaluate", 1, cause, "max-attempts")), context.emitted);
+        assertEquals(List.of(new RetriesExhaustedEvent(42, "evaluate", 1, cause, "max-attempts")), context.emitted());
     }
 
     @Test
@@ -109,7 +125,7 @@ class RetryTests {
         assertEquals(List.of(
                 new RetryEvent(42, "evaluate", 1, first, ms(100)),
                 new RetryEvent(42, "evaluate", 2, second, ms(200)),
-                new RetriesExhaustedEvent(42, "evaluate", 3, third, "max-attempts")), context.emitted);
+                new RetriesExhaustedEvent(42, "evaluate", 3, third, "max-attempts")), context.emitted());
     }
 
     @Test
@@ -152,26 +168,26 @@ class RetryTests {
     void givesUpWhenTheNextDelayWouldPassMaxDuration() {
         Retry retry = attach(Map.of("max-attempts", 10, "backoff", "100ms", "multiplier", 1,
                 "max-duration", "300ms"));
-        FakeCallScope scope = new FakeCallScope(context.clock.nanos);
+        FakeCallScope scope = new FakeCallScope(context.clock().nanoTime());
         IOException cause = new IOException();
 
-        context.clock.advance(ms(150));
-        assertEquals(ms(100), fail(retry, scope, 1, cause).retryDelay);
-        context.clock.advance(ms(100));
+        context.clock().advance(ms(150));
+        assertEquals(Optional.of(ms(100)), fail(retry, scope, 1, cause).retryDelay());
+        context.clock().advance(ms(100));
         // 250ms gone, a 100ms wait would end at 350ms: past the 300ms budget.
         FakeFailure last = fail(retry, scope, 2, cause);
 
-        assertNull(last.retryDelay);
-        assertEquals(new RetriesExhaustedEvent(42, "evaluate", 2, cause, "max-duration"), context.emitted.get(1));
+        assertEquals(Optional.empty(), last.retryDelay());
+        assertEquals(new RetriesExhaustedEvent(42, "evaluate", 2, cause, "max-duration"), context.emitted().get(1));
     }
 
     @Test
     void maxDurationCountsFromTheScopeStartNotFromTheFailure() {
         Retry retry = attach(Map.of("backoff", "100ms", "max-duration", "1s"));
-        context.clock.advance(Duration.ofSeconds(10));
-        FakeCallScope scope = new FakeCallScope(context.clock.nanos - ms(950).toNanos());
+        context.clock().advance(Duration.ofSeconds(10));
+        FakeCallScope scope = new FakeCallScope(context.clock().nanoTime() - ms(950).toNanos());
 
-        assertNull(fail(retry, scope, 1, new IOException()).retryDelay);
+        assertEquals(Optional.empty(), fail(retry, scope, 1, new IOException()).retryDelay());
     }
 
     @Test
@@ -181,32 +197,34 @@ class RetryTests {
 
         FakeFailure failure = fail(retry, new FakeCallScope(0), 1, cause);
 
-        assertNull(failure.retryDelay);
-        assertEquals(List.of(new RetryAbortedEvent(42, "evaluate", 1, cause)), context.emitted);
+        assertEquals(Optional.empty(), failure.retryDelay());
+        assertEquals(List.of(new RetryAbortedEvent(42, "evaluate", 1, cause)), context.emitted());
     }
 
     @Test
     void abortOnMatchesASuperclassByName() {
         Retry retry = attach(Map.of("abort-on", List.of("IOException")));
 
-        assertNull(fail(retry, new FakeCallScope(0), 1, new FileNotFoundException()).retryDelay);
-        assertTrue(context.emitted.get(0) instanceof RetryAbortedEvent);
+        assertEquals(Optional.empty(), fail(retry, new FakeCallScope(0), 1, new FileNotFoundException()).retryDelay());
+        assertTrue(context.emitted().get(0) instanceof RetryAbortedEvent);
     }
 
     @Test
     void abortOnWinsOverRetryOn() {
         Retry retry = attach(Map.of("retry-on", List.of("IOException"), "abort-on", List.of("FileNotFoundException")));
 
-        assertNull(fail(retry, new FakeCallScope(0), 1, new FileNotFoundException()).retryDelay);
-        assertEquals(ms(100), fail(retry, new FakeCallScope(0), 1, new IOException()).retryDelay);
+        assertEquals(Optional.empty(), fail(retry, new FakeCallScope(0), 1, new FileNotFoundException()).retryDelay());
+        assertEquals(Optional.of(ms(100)), fail(retry, new FakeCallScope(0), 1, new IOException()).retryDelay());
     }
 
     @Test
     void retryOnRetriesOnlyTheNamedFailuresAndTheirSubclasses() {
         Retry retry = attach(Map.of("retry-on", List.of("java.io.IOException")));
 
-        assertEquals(ms(100), fail(retry, new FakeCallScope(0), 1, new FileNotFoundException()).retryDelay);
-        assertNull(fail(retry, new FakeCallScope(0), 1, new UncheckedIOException(new IOException())).retryDelay);
+        assertEquals(Optional.of(ms(100)),
+                fail(retry, new FakeCallScope(0), 1, new FileNotFoundException()).retryDelay());
+        assertEquals(Optional.empty(),
+                fail(retry, new FakeCallScope(0), 1, new UncheckedIOException(new IOException())).retryDelay());
     }
 
     @Test
@@ -215,22 +233,23 @@ class RetryTests {
 
         fail(retry, new FakeCallScope(0), 1, new IllegalArgumentException());
 
-        assertEquals(List.of(), context.emitted);
+        assertEquals(List.of(), context.emitted());
     }
 
     @Test
     void anErrorIsNeverRetriedEvenWhenRetryOnNamesIt() {
-        assertNull(fail(attach(Map.of()), new FakeCallScope(0), 1, new AssertionError()).retryDelay);
+        assertEquals(Optional.empty(),
+                fail(attach(Map.of()), new FakeCallScope(0), 1, new AssertionError()).retryDelay());
         Retry naming = attach(Map.of("retry-on", List.of("AssertionError", "Throwable")));
-        assertNull(fail(naming, new FakeCallScope(0), 1, new AssertionError()).retryDelay);
-        assertEquals(List.of(), context.emitted);
+        assertEquals(Optional.empty(), fail(naming, new FakeCallScope(0), 1, new AssertionError()).retryDelay());
+        assertEquals(List.of(), context.emitted());
     }
 
     @Test
     void aThrowableThatIsNotAnExceptionIsNotRetriedByDefault() {
         Throwable odd = new Throwable("neither Exception nor Error");
 
-        assertNull(fail(attach(Map.of()), new FakeCallScope(0), 1, odd).retryDelay);
+        assertEquals(Optional.empty(), fail(attach(Map.of()), new FakeCallScope(0), 1, odd).retryDelay());
     }
 
     @Test
@@ -239,51 +258,51 @@ class RetryTests {
         FakeCallScope firstScope = new FakeCallScope(0);
         FakeCallScope secondScope = new FakeCallScope(0);
 
-        assertEquals(ms(100), fail(retry, firstScope, 1, new IOException()).retryDelay);
+        assertEquals(Optional.of(ms(100)), fail(retry, firstScope, 1, new IOException()).retryDelay());
         // An outer plugin retried: the call's attempt number goes on, but this scope is new.
-        assertEquals(ms(100), fail(retry, secondScope, 3, new IOException()).retryDelay);
-        assertNull(fail(retry, firstScope, 2, new IOException()).retryDelay);
+        assertEquals(Optional.of(ms(100)), fail(retry, secondScope, 3, new IOException()).retryDelay());
+        assertEquals(Optional.empty(), fail(retry, firstScope, 2, new IOException()).retryDelay());
     }
 
     @Test
     void aroundProceedsOnceAndPassesTheResultThrough() throws Exception {
         Retry retry = attach(Map.of());
-        FakeInvocation invocation = new FakeInvocation(call, new FakeCallScope(0), "done");
+        FakeInvocation invocation = new FakeInvocation(call, 1, new FakeCallScope(0), () -> "done");
 
         assertEquals("done", retry.around(invocation));
-        assertEquals(1, invocation.proceeded);
+        assertEquals(1, invocation.proceedCount());
     }
 
     @Test
     void attemptsCountEachScopesFirstAttemptPlusItsRetries() throws Exception {
         Retry retry = attach(Map.of("max-attempts", 3));
         FakeCallScope scope = new FakeCallScope(0);
-        retry.around(new FakeInvocation(call, scope, null));
+        retry.around(new FakeInvocation(call, 1, scope, () -> null));
         fail(retry, scope, 1, new IOException());
         // Whether or not the core runs around again for the retry, it is one more attempt.
-        retry.around(new FakeInvocation(call, scope, null));
-        retry.around(new FakeInvocation(call, new FakeCallScope(0), null));
+        retry.around(new FakeInvocation(call, 1, scope, () -> null));
+        retry.around(new FakeInvocation(call, 1, new FakeCallScope(0), () -> null));
         FakePanel panel = new FakePanel();
 
         retry.describe(panel);
 
-        assertEquals("Attempts 3", panel.rows.get(0));
+        assertEquals("Attempts 3", panel.lines().get(0));
     }
 
     @Test
     void panelShowsAttemptsRetriesGaveUpAndAborted() throws Exception {
         Retry retry = attach(Map.of("max-attempts", 2, "abort-on", List.of("FileNotFoundException")));
         FakeCallScope scope = new FakeCallScope(0);
-        retry.around(new FakeInvocation(call, scope, null));
+        retry.around(new FakeInvocation(call, 1, scope, () -> null));
         fail(retry, scope, 1, new IOException());
         fail(retry, scope, 2, new IOException());
         FakeCallScope other = new FakeCallScope(0);
-        retry.around(new FakeInvocation(call, other, null));
+        retry.around(new FakeInvocation(call, 1, other, () -> null));
         fail(retry, other, 1, new FileNotFoundException());
         FakePanel panel = new FakePanel();
 
         retry.describe(panel);
 
-        assertEquals(List.of("Attempts 3", "Retries 1", "Gave up 1", "Aborted 1"), panel.rows);
+        assertEquals(List.of("Attempts 3", "Retries 1", "Gave up 1", "Aborted 1"), panel.lines());
     }
 }
