@@ -258,7 +258,8 @@ public final class Json {
             at++;
         }
         if (at == start) {
-            throw error(at < text.length() ? "unexpected '" + text.charAt(at) + "'" : "end of text where a digit was expected");
+            throw error(at < text.length() ? "expected a digit, found '" + text.charAt(at) + "'"
+                    : "end of text where a digit was expected");
         }
     }
 
