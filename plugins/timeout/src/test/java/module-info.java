@@ -1,6 +1,7 @@
 open module dev.weft.plugin.timeout {
     requires transitive dev.weft.api;
     requires dev.weft.core;
+    requires dev.weft.testkit;
     requires org.junit.jupiter.api;
 
     exports dev.weft.plugin.timeout;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.OptionException;
 import dev.weft.api.Options;
+import dev.weft.testkit.FakeTaskContext;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,9 +62,9 @@ class TimeoutPluginFactoryTests {
 
     @Test
     void attachRegistersTimeoutAndTimeoutIgnored() {
-        FakeContext context = new FakeContext();
+        FakeTaskContext context = new FakeTaskContext("job");
         create(Map.of("limit", "1s")).attach(context);
-        assertEquals(TimeoutEvents.ALL, context.registered);
+        assertEquals(TimeoutEvents.ALL, context.registered());
         assertEquals(TimeoutEvents.ALL, factory.events());
         assertEquals("timeout", factory.name());
     }

@@ -13,6 +13,7 @@ import dev.weft.RunOptions;
 import dev.weft.Scheduler;
 import dev.weft.Task;
 import dev.weft.api.TaskTimeoutException;
+import dev.weft.testkit.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.Test;
 class TimeoutSchedulerTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(2);
+    /** How long, in real time, a test waits for the scheduler to set a timer. */
+    private static final Duration TIMER_SET = Duration.ofSeconds(5);
 
-    private final ObservedClock clock = new ObservedClock();
+    private final FakeClock clock = new FakeClock();
     private final Scheduler scheduler = Scheduler.builder().threads(2).clock(clock).build();
     private final TimeoutPluginFactory factory = new TimeoutPluginFactory();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -164,7 +167,7 @@ class TimeoutSchedulerTests {
             clock.advance(Duration.ofMillis(1999));
             assertEquals(attempt - 1, timeouts.size(), "attempt " + attempt + " timed out early");
             clock.advance(Duration.ofMillis(1));
-            assertTrue(clock.awaitTimer(Duration.ofSeconds(1)), "retry after attempt " + attempt);
+            assertTrue(clock.awaitTimerOf(Duration.ofSeconds(1), TIMER_SET), "retry after attempt " + attempt);
             clock.advance(Duration.ofSeconds(1));
         }
         assertTrue(attemptStarted.tryAcquire(5, SECONDS), "attempt 3 started");
@@ -191,9 +194,9 @@ class TimeoutSchedulerTests {
         scheduler.onStart(() -> task.submit(1));
         CompletableFuture<ExitState> exit = runInBackground();
 
-        assertTrue(clock.awaitTimer(Duration.ofMillis(1500)), "attempt 1 failed and a retry is pending");
+        assertTrue(clock.awaitTimerOf(Duration.ofMillis(1500), TIMER_SET), "attempt 1 failed and a retry is pending");
         clock.advance(Duration.ofMillis(1500));
-        assertTrue(clock.awaitTimer(Duration.ofMillis(1500)), "attempt 2 failed and a retry is pending");
+        assertTrue(clock.awaitTimerOf(Duration.ofMillis(1500), TIMER_SET), "attempt 2 failed and a retry is pending");
         awaitLoopIdle();
         clock.advance(Duration.ofMillis(500));
 
