@@ -6,6 +6,7 @@
 open module dev.weft.plugin.limiter {
     requires transitive dev.weft.api;
     requires dev.weft.core;
+    requires dev.weft.testkit;
     requires dev.weft.plugin.retry;
     requires org.junit.jupiter.api;
 
