@@ -1,4 +1,4 @@
-/** The trace module as its tests see it: it also reads the core, the other three plugins and JUnit. */
+/** The trace module as its tests see it: it also reads the core, the other three plugins, the testkit and JUnit. */
 open module dev.weft.plugin.trace {
     requires transitive dev.weft.api;
     requires org.slf4j;
@@ -6,6 +6,7 @@ open module dev.weft.plugin.trace {
     requires dev.weft.plugin.timeout;
     requires dev.weft.plugin.retry;
     requires dev.weft.plugin.limiter;
+    requires dev.weft.testkit;
     requires org.junit.jupiter.api;
 
     exports dev.weft.plugin.trace;

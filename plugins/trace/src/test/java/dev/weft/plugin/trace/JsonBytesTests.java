@@ -3,6 +3,7 @@ package dev.weft.plugin.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.testkit.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ class JsonBytesTests {
 
         String written = text(new JsonBytes(4).raw('{').string(nasty).raw(':').string(nasty).raw('}'));
 
-        assertEquals(Map.of(nasty, nasty), MiniJson.parse(written));
+        assertEquals(Map.of(nasty, nasty), Json.parse(written));
         assertEquals("\"\\u0001\\u2028\"", text(new JsonBytes(4).string("\u0001\u2028")),
                 "control characters and line separators are escaped");
     }
@@ -41,7 +42,7 @@ class JsonBytesTests {
         }
         assertEquals("[1,7,true,null,1.250,2.5,\"NaN\",\"PT2S\"]", text(bytes));
         assertEquals(Arrays.asList(BigDecimal.ONE, new BigDecimal(7), true, null, new BigDecimal("1.250"),
-                new BigDecimal("2.5"), "NaN", "PT2S"), MiniJson.parse(text(bytes)));
+                new BigDecimal("2.5"), "NaN", "PT2S"), Json.parse(text(bytes)));
     }
 
     @Test
@@ -69,14 +70,14 @@ class JsonBytesTests {
 
     @Test
     void onlyAsciiMayBePreEncoded() {
-        assertEquals(List.of("x"), MiniJson.parse(text(new JsonBytes(1).raw(JsonBytes.ascii("[\"x\"]")))));
+        assertEquals(List.of("x"), Json.parse(text(new JsonBytes(1).raw(JsonBytes.ascii("[\"x\"]")))));
         assertThrows(IllegalArgumentException.class, () -> JsonBytes.ascii("é"));
     }
 
     @Test
     void theTestReaderRejectsWhatIsNotJson() {
-        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("{\"a\":1,}"));
-        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("[1] 2"));
-        assertThrows(IllegalArgumentException.class, () -> MiniJson.parse("\"a\u0001\""));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\":1,}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1] 2"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("\"a\u0001\""));
     }
 }

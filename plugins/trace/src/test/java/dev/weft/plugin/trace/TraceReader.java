@@ -1,5 +1,6 @@
 package dev.weft.plugin.trace;
 
+import dev.weft.testkit.Json;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class TraceReader {
         if (!closed && !text.endsWith("]")) {
             text = text + "]";
         }
-        return (List<Map<String, Object>>) MiniJson.parse(text);
+        return (List<Map<String, Object>>) Json.parse(text);
     }
 
     /** @return the closed file's events */
