@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.testkit.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,12 +74,12 @@ class PluginsIT {
     void anEmptyPluginsFolderListsNothing() {
         Weft.Result run = Weft.quick(dir, "plugins", "--plugins", dir.toString(), "--json").assertExit(0);
 
-        assertEquals(List.of(), MiniJson.parse(run.out().strip()), run::describe);
+        assertEquals(List.of(), Json.parse(run.out().strip()), run::describe);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> plugins(Weft.Result run) {
-        Object json = MiniJson.parse(run.out().strip());
+        Object json = Json.parse(run.out().strip());
         assertTrue(json instanceof List<?>, run::describe);
         return (List<Map<String, Object>>) json;
     }

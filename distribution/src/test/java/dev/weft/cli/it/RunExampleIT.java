@@ -3,6 +3,7 @@ package dev.weft.cli.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.testkit.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class RunExampleIT {
 
         Path trace = dir.resolve("weft-trace.json");
         assertTrue(run.out().contains("Trace: " + trace.toRealPath()), run::describe);
-        Object json = MiniJson.parse(Files.readString(trace));
+        Object json = Json.parse(Files.readString(trace));
         assertTrue(json instanceof java.util.List<?> events && events.stream().anyMatch(
                 e -> e instanceof Map<?, ?> event && "B".equals(event.get("ph"))),
                 () -> "the trace is not a closed array of events with attempts in it: " + trace);
