@@ -1,8 +1,11 @@
 package dev.weft.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.testkit.Json;
+import dev.weft.testkit.MalformedJsonException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +53,7 @@ class CompareSmokeTests {
     @Test
     void theJsonReaderRejectsWhatIsNotJson() {
         for (String bad : List.of("{\"a\":1", "{a:1}", "{\"a\":NaN}", "{\"a\":1} x", "{\"a\":\"b}")) {
-            assertTrue(MiniJson.tryParse(bad).isEmpty(), bad);
+            assertThrows(MalformedJsonException.class, () -> Json.parseObject(bad), bad);
         }
     }
 
@@ -75,7 +78,11 @@ class CompareSmokeTests {
     private static List<Map<String, Object>> parse(String printed) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (String line : printed.split("\n")) {
-            lines.add(MiniJson.tryParse(line).orElseThrow(() -> new AssertionError("not a JSON object: " + line)));
+            try {
+                lines.add(Json.parseObject(line));
+            } catch (MalformedJsonException e) {
+                throw new AssertionError("not a JSON object: " + line, e);
+            }
         }
         return lines;
     }
