@@ -10,6 +10,7 @@ public final class MalformedJsonException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the reader stopped, in {@code char}s from the start of the text. */
     private final int offset;
 
     /**
