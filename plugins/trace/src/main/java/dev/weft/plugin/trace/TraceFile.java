@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +34,7 @@ final class TraceFile {
     private static final long LARGE = 64L << 20;
 
     private final Path path;
-    private final Queue<TraceRecord> pending = new ConcurrentLinkedQueue<>();
+    private final RecordQueue pending = new RecordQueue();
     private final List<WeakReference<Recording>> recordings = new ArrayList<>();
     private final long baseNanos;
     private TraceJson json;
@@ -186,7 +184,7 @@ final class TraceFile {
         }
         try {
             OutputStream writer = open();
-            for (TraceRecord record; (record = pending.peek()) != null; pending.poll()) {
+            for (TraceRecord record; (record = pending.peek()) != null; pending.remove()) {
                 json.write(record, writer);
             }
             json.send(writer);
