@@ -36,7 +36,8 @@ class RunExampleIT {
         assertTrue(run.out().contains("Trace: " + trace.toRealPath()), run::describe);
         Object json = Json.parse(Files.readString(trace));
         assertTrue(json instanceof java.util.List<?> events && events.stream().anyMatch(
-                e -> e instanceof Map<?, ?> event && "B".equals(event.get("ph"))),
+                e -> e instanceof Map<?, ?> event && "attempt".equals(event.get("cat"))
+                        && ("X".equals(event.get("ph")) || "B".equals(event.get("ph")))),
                 () -> "the trace is not a closed array of events with attempts in it: " + trace);
     }
 

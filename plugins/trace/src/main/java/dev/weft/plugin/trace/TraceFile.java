@@ -187,6 +187,7 @@ final class TraceFile {
             for (TraceRecord record; (record = pending.peek()) != null; pending.remove()) {
                 json.write(record, writer);
             }
+            json.beginRunning();
             json.send(writer);
         } catch (IOException e) {
             output.discard();

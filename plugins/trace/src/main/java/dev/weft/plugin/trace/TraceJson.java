@@ -8,14 +8,20 @@ import dev.weft.plugin.trace.TraceRecord.Submitted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * Turns trace records into the Trace Event Format's JSON array form, one event per line, as they
- * arrive: metadata ({@code M}), attempts as begin/end pairs ({@code B}/{@code E}) on their
- * worker's track, instants ({@code i}) and queue waits as async slices ({@code b}/{@code e}),
- * with times in microseconds.
+ * arrive: metadata ({@code M}), attempts on their worker's track, instants ({@code i}) and queue
+ * waits as async slices ({@code b}/{@code e}), with times in microseconds.
+ *
+ * <p>An attempt whose end is among the records of the same write becomes one complete event
+ * ({@code X}): most attempts, as records are written in batches. One still running at the end of
+ * a write is written as a begin ({@code B}), and its end ({@code E}) follows in a later write.
+ * Bytes are most of the trace's cost, the file's as much as the rendering's, and a complete
+ * event takes about a third fewer than a pair.
  *
  * <p>The format lets a reader open the array before its closing bracket is written, so the part
  * file is useful while the run goes on, and an attempt still running shows as a slice without an
@@ -54,6 +60,9 @@ final class TraceJson {
     private static final byte[] ATTEMPT_NAME = JsonBytes.ascii("\"name\":\"");
     private static final byte[] ATTEMPT_N = JsonBytes.ascii(" attempt ");
     private static final byte[] ATTEMPT_BEGIN = JsonBytes.ascii("\",\"cat\":\"attempt\",\"ph\":\"B\"");
+    private static final byte[] ATTEMPT_COMPLETE = JsonBytes.ascii("\",\"cat\":\"attempt\",\"ph\":\"X\"");
+    private static final byte[] DUR = JsonBytes.ascii(",\"dur\":");
+    private static final byte[] ARG_OUTCOME = JsonBytes.ascii(",\"outcome\":");
     private static final byte[] QUEUE_WAIT = JsonBytes.ascii(",\"queue-wait-us\":");
     private static final byte[] ATTEMPT_END = JsonBytes.ascii("\"ph\":\"E\"");
     private static final byte[] OUTCOME = JsonBytes.ascii(",\"args\":{\"outcome\":");
@@ -62,6 +71,12 @@ final class TraceJson {
     private final JsonBytes out = new JsonBytes(CHUNK + 4096);
     /** Tracks are numbered in the order their threads first ran an attempt, so they stay small and stable. */
     private final Map<Thread, Integer> tids = new IdentityHashMap<>();
+    /**
+     * Per track, the attempt that began in this write and has not ended in it, with when its call
+     * began waiting (-1 if unknown): a thread runs one attempt at a time.
+     */
+    private AttemptBegan[] running = new AttemptBegan[8];
+    private long[] runningSince = new long[8];
     private int spans;
     private Recording lastSource;
     private byte[] lastTask;
@@ -223,20 +238,52 @@ final class TraceJson {
             queued(QUEUED_END, r, r.nanos());
             out.raw('}');
         }
+        if (tid >= running.length) {
+            running = Arrays.copyOf(running, tid * 2);
+            runningSince = Arrays.copyOf(runningSince, tid * 2);
+        }
+        if (running[tid] != null && running[tid] != r) {
+            // Not expected, as a thread runs one attempt at a time; but never lose a begin.
+            attemptStart(ATTEMPT_BEGIN, running[tid], tid, runningSince[tid], -1);
+            out.raw(CLOSE_ARGS);
+        }
+        running[tid] = r;
+        runningSince[tid] = since;
+        spans++;
+    }
+
+    /** Writes the begin of every attempt that began in this write and still runs; call at the end of each write. */
+    void beginRunning() {
+        for (int tid = 0; tid < running.length; tid++) {
+            if (running[tid] != null) {
+                attemptStart(ATTEMPT_BEGIN, running[tid], tid, runningSince[tid], -1);
+                out.raw(CLOSE_ARGS);
+                running[tid] = null;
+            }
+        }
+    }
+
+    /**
+     * Writes an attempt's event up to its args, which it leaves open: its name, phase, time,
+     * duration if it ended ({@code endNanos} not negative), track and call.
+     */
+    private void attemptStart(byte[] phase, AttemptBegan r, int tid, long since, long endNanos) {
         event();
         out.raw(ATTEMPT_NAME).raw(task(r.source())).raw(' ').raw('#').number(r.call());
         if (r.attempt() > 1) {
             out.raw(ATTEMPT_N).number(r.attempt());
         }
-        out.raw(ATTEMPT_BEGIN);
-        at(r.nanos(), tid);
+        out.raw(phase);
+        out.raw(TS).micros(r.nanos() - baseNanos);
+        if (endNanos >= 0) {
+            out.raw(DUR).micros(endNanos - r.nanos());
+        }
+        out.raw(PID_TID).number(tid);
         callArgs(r.source(), r.call());
         out.raw(ATTEMPT).number(r.attempt());
         if (since >= 0) {
             out.raw(QUEUE_WAIT).micros(Math.max(0, r.nanos() - since));
         }
-        out.raw(CLOSE_ARGS);
-        spans++;
     }
 
     /** Begins one end of the async slice of a call's wait for an attempt, without closing it. */
@@ -255,6 +302,14 @@ final class TraceJson {
         Integer tid = tids.get(r.thread());
         if (tid == null) {
             return; // its beginning was never written (a write failed), so an end would close another slice
+        }
+        AttemptBegan began = tid < running.length ? running[tid] : null;
+        if (began != null && began.call() == r.call() && began.attempt() == r.attempt()) {
+            running[tid] = null;
+            // Begun in this write: one complete event. Its time and track are the begin's.
+            attemptStart(ATTEMPT_COMPLETE, began, tid, runningSince[tid], r.nanos());
+            out.raw(ARG_OUTCOME).string(r.outcome()).raw(CLOSE_ARGS);
+            return;
         }
         event();
         out.raw(ATTEMPT_END);

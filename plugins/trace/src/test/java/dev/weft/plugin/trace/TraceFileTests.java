@@ -164,6 +164,43 @@ class TraceFileTests {
     }
 
     @Test
+    void anAttemptThatEndsWithinOneWriteIsOneCompleteEvent() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        oneCall(r, 1, 1_000); // submitted at 1us, ran from 3us to 10us
+        file.finished(r);
+
+        List<Map<String, Object>> events = events(file.path());
+        assertEquals(List.of(), byPhase(events, "B"));
+        assertEquals(List.of(), byPhase(events, "E"));
+        Map<String, Object> attempt = byPhase(events, "X").get(0);
+        assertEquals("a #1", attempt.get("name"));
+        assertEquals(new BigDecimal("3.000"), attempt.get("ts"));
+        assertEquals(new BigDecimal("7.000"), attempt.get("dur"));
+        assertEquals(BigDecimal.ONE, attempt.get("tid"), "the first worker track");
+        assertEquals(Map.of("task", "a", "call", BigDecimal.ONE, "attempt", BigDecimal.ONE,
+                "queue-wait-us", new BigDecimal("2.000"), "outcome", "returned"), args(attempt));
+    }
+
+    @Test
+    void anAttemptRunningAcrossWritesIsABeginInOneAndAnEndInTheNext() throws Exception {
+        Recording r = new Recording("a", 0);
+        TraceFile file = join(r, "t.json", null);
+        submittedAndStarted(r, 1);
+        file.drain();
+        r.attemptEnded(1, 1, Thread.currentThread(), 6_000, "returned");
+        file.finished(r);
+
+        List<Map<String, Object>> events = events(file.path());
+        assertEquals(List.of(), byPhase(events, "X"));
+        assertEquals(1, byPhase(events, "B").size());
+        assertEquals(1, byPhase(events, "E").size());
+        Slice slice = slices(events).get(0);
+        assertEquals(new BigDecimal("5.000"), slice.dur());
+        assertEquals("returned", slice.outcome());
+    }
+
+    @Test
     void aRetryWaitsFromTheEndOfTheAttemptBefore() throws Exception {
         Recording r = new Recording("a", 0);
         TraceFile file = join(r, "t.json", null);

@@ -15,7 +15,10 @@ import java.util.Map;
 /** Reads a trace file as a trace viewer does, for tests. */
 final class TraceReader {
 
-    /** One attempt: a B event and, once it ended, its E event; {@code end} is null while it runs. */
+    /**
+     * One attempt: a complete event ({@code X}), or a begin ({@code B}) and, once it ended, its end
+     * ({@code E}); {@code end} is null while it runs, and the event itself for a complete one.
+     */
     record Slice(Map<String, Object> begin, Map<String, Object> end) {
 
         long call() {
@@ -34,9 +37,13 @@ final class TraceReader {
             return (BigDecimal) begin.get("ts");
         }
 
+        boolean complete() {
+            return "X".equals(begin.get("ph"));
+        }
+
         /** @return microseconds from begin to end */
         BigDecimal dur() {
-            return ((BigDecimal) end.get("ts")).subtract(ts());
+            return complete() ? (BigDecimal) begin.get("dur") : ((BigDecimal) end.get("ts")).subtract(ts());
         }
 
         Object outcome() {
@@ -69,10 +76,13 @@ final class TraceReader {
         return events.stream().filter(e -> phase.equals(e.get("ph"))).toList();
     }
 
-    /** Pairs each attempt's begin with its end, per thread track, as viewers do; in the order they began. */
+    /**
+     * Each attempt's slice, as viewers see them: complete events as they are, and each begin paired
+     * with its end per thread track; in the order they began.
+     */
     static List<Slice> slices(List<Map<String, Object>> events) {
         List<Map<String, Object>> sorted = new ArrayList<>(events.stream()
-                .filter(e -> "B".equals(e.get("ph")) || "E".equals(e.get("ph"))).toList());
+                .filter(e -> "B".equals(e.get("ph")) || "E".equals(e.get("ph")) || "X".equals(e.get("ph"))).toList());
         // Stable: a B and an E at the same time on one track stay in file order.
         sorted.sort((a, b) -> ((BigDecimal) a.get("ts")).compareTo((BigDecimal) b.get("ts")));
         Map<Object, Deque<Map<String, Object>>> open = new HashMap<>();
@@ -80,7 +90,10 @@ final class TraceReader {
         List<Map<String, Object>> begins = new ArrayList<>();
         for (Map<String, Object> e : sorted) {
             Deque<Map<String, Object>> stack = open.computeIfAbsent(e.get("tid"), t -> new ArrayDeque<>());
-            if ("B".equals(e.get("ph"))) {
+            if ("X".equals(e.get("ph"))) {
+                begins.add(e);
+                ends.put(e, e);
+            } else if ("B".equals(e.get("ph"))) {
                 stack.push(e);
                 begins.add(e);
             } else {
