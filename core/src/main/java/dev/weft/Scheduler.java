@@ -450,7 +450,7 @@ public final class Scheduler {
         /**
          * Sets the time source for the run timeout, {@code callLater} and plugins.
          *
-         * @param source such as a {@link ManualClock} in tests; never {@code null}
+         * @param source such as a {@link dev.weft.api.ManualClock} in tests; never {@code null}
          * @return this builder
          */
         public Builder clock(Clock source) {

@@ -9,6 +9,7 @@ import dev.weft.api.EventType;
 import dev.weft.api.Failure;
 import dev.weft.api.Field;
 import dev.weft.api.Invocation;
+import dev.weft.api.ManualClock;
 import dev.weft.api.On;
 import dev.weft.api.Panel;
 import dev.weft.api.PluginErrorEvent;

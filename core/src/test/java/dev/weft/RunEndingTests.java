@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.CallState;
+import dev.weft.api.ManualClock;
 import dev.weft.api.TaskFuture;
 import java.time.Duration;
 import java.util.ArrayList;

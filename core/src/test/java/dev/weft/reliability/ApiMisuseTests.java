@@ -9,7 +9,7 @@ import dev.weft.Action;
 import dev.weft.Chain;
 import dev.weft.ExceptionPolicy;
 import dev.weft.ExitState;
-import dev.weft.ManualClock;
+import dev.weft.api.ManualClock;
 import dev.weft.RunOptions;
 import dev.weft.Scheduler;
 import dev.weft.SchedulerNotRunningException;

@@ -2,25 +2,25 @@ package dev.weft.testkit;
 
 import dev.weft.api.Cancellable;
 import dev.weft.api.Clock;
+import dev.weft.api.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Clock} that moves only when a test advances it, and records every timer set on it.
+ * A {@link ManualClock} that also records every timer set on it, so a test can assert on the
+ * delays a plugin asked for and wait until a timer is set before it moves time.
  *
- * <p>It reads zero until {@link #advance(Duration)} moves it. {@code advance} runs each timer that
- * falls due, in due order (timers due at the same time in the order they were set), on the
- * calling thread; a timer set by a timer action runs in the same call if it falls due within the
- * advance. That is how the scheduler's own manual clock behaves, so a {@code FakeClock} can also
- * be given to a real scheduler.
+ * <p>Time and timers behave exactly as the API's {@link ManualClock}, which this clock uses: it
+ * reads zero until {@link #advance(Duration)} moves it, and {@code advance} runs each timer that
+ * falls due, in due order, on the calling thread. So a {@code FakeClock} can also be given to a
+ * real scheduler.
  *
  * <h2>Waiting for a timer</h2>
  * When the code under test sets its timers on another thread (a scheduler's loop, a worker),
@@ -34,39 +34,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeClock implements Clock {
 
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final ManualClock clock = new ManualClock();
     private final List<Duration> scheduled = new ArrayList<>();
     private final BlockingQueue<Duration> unseen = new LinkedBlockingQueue<>();
-    private long now;
-    private long sequence;
 
     /** A clock reading zero, with no timers. */
     public FakeClock() {
-    }
-
-    private final class Timer implements Comparable<Timer>, Cancellable {
-        final long due;
-        final long order;
-        final Runnable action;
-
-        Timer(long due, long order, Runnable action) {
-            this.due = due;
-            this.order = order;
-            this.action = action;
-        }
-
-        @Override
-        public int compareTo(Timer other) {
-            int byDue = Long.compare(due, other.due);
-            return byDue != 0 ? byDue : Long.compare(order, other.order);
-        }
-
-        @Override
-        public boolean cancel() {
-            synchronized (FakeClock.this) {
-                return timers.remove(this);
-            }
-        }
     }
 
     /**
@@ -75,8 +48,8 @@ public final class FakeClock implements Clock {
      * @return nanoseconds since the clock was made
      */
     @Override
-    public synchronized long nanoTime() {
-        return now;
+    public long nanoTime() {
+        return clock.nanoTime();
     }
 
     /**
@@ -91,10 +64,9 @@ public final class FakeClock implements Clock {
     public Cancellable schedule(Duration delay, Runnable action) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(action, "action");
-        Timer timer;
+        Cancellable timer;
         synchronized (this) {
-            timer = new Timer(now + Math.max(0, delay.toNanos()), sequence++, action);
-            timers.add(timer);
+            timer = clock.schedule(delay, action);
             scheduled.add(delay);
         }
         // Announced only once set, so a test that saw the delay can fire the timer.
@@ -109,27 +81,7 @@ public final class FakeClock implements Clock {
      * @throws IllegalArgumentException if negative
      */
     public void advance(Duration duration) {
-        Objects.requireNonNull(duration, "duration");
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("duration must not be negative, got " + duration);
-        }
-        long target;
-        synchronized (this) {
-            target = now + duration.toNanos();
-        }
-        while (true) {
-            Timer next;
-            synchronized (this) {
-                next = timers.peek();
-                if (next == null || next.due > target) {
-                    now = target;
-                    return;
-                }
-                timers.poll();
-                now = Math.max(now, next.due);
-            }
-            next.action.run();
-        }
+        clock.advance(duration);
     }
 
     /**
@@ -137,8 +89,8 @@ public final class FakeClock implements Clock {
      *
      * @return the number of waiting timers
      */
-    public synchronized int pendingTimers() {
-        return timers.size();
+    public int pendingTimers() {
+        return clock.pendingTimers();
     }
 
     /**
@@ -146,9 +98,8 @@ public final class FakeClock implements Clock {
      *
      * @return the earliest due time, empty when no timer waits
      */
-    public synchronized OptionalLong nextDueNanos() {
-        Timer next = timers.peek();
-        return next == null ? OptionalLong.empty() : OptionalLong.of(next.due);
+    public OptionalLong nextDueNanos() {
+        return clock.nextDueNanos();
     }
 
     /**

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Action;
 import dev.weft.Chain;
 import dev.weft.ExitState;
-import dev.weft.ManualClock;
+import dev.weft.api.ManualClock;
 import dev.weft.RunOptions;
 import dev.weft.Scheduler;
 import dev.weft.Task;

@@ -1,9 +1,8 @@
-package dev.weft;
+package dev.weft.api;
 
-import dev.weft.api.Cancellable;
-import dev.weft.api.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 
 /**
@@ -11,7 +10,10 @@ import java.util.PriorityQueue;
  * without sleeping.
  *
  * <p>{@link #advance(Duration)} moves time forward and runs every timer that falls due, in due
- * order, on the calling thread. Thread-safe.
+ * order (timers due at the same time in the order they were set), on the calling thread; a timer
+ * with a zero or negative delay is due now, and runs at the next advance, even one by zero.
+ * Give it to a scheduler ({@code Scheduler.builder().clock(...)}) or straight to a plugin's
+ * context. Thread-safe: timer actions run outside its lock.
  *
  * @since 0.1
  */
@@ -95,9 +97,15 @@ public final class ManualClock implements Clock {
         }
     }
 
-    /** @return how many timers are waiting */
+    /** @return how many timers are set and have neither run nor been cancelled */
     public synchronized int pendingTimers() {
         return timers.size();
+    }
+
+    /** @return when the earliest waiting timer falls due, as a {@link #nanoTime()} reading; empty when none waits */
+    public synchronized OptionalLong nextDueNanos() {
+        Timer next = timers.peek();
+        return next == null ? OptionalLong.empty() : OptionalLong.of(next.due);
     }
 
     @Override
