@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.api.CallScope;
 import dev.weft.api.EventType;
 import dev.weft.api.Failure;
 import dev.weft.api.Field;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The plugin hooks and the chain's contract, with small plugins written here. */
@@ -209,6 +211,79 @@ public class PluginChainTests {
 
         assertEquals(List.of("a.beforeSubmit", "b.beforeSubmit", "a.around>1", "b.around>1", "fn", "b.around<1",
                 "a.around<1", "b.onFailure", "a.onFailure"), log);
+    }
+
+    /** Keeps a state per scope and an end action, and notes both, by name, in a shared list. */
+    static final class ScopeNoting implements TaskPlugin {
+        final String name;
+        final List<String> log;
+
+        ScopeNoting(String name, List<String> log) {
+            this.name = name;
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Object around(Invocation invocation) throws Exception {
+            CallScope scope = invocation.scope();
+            AtomicInteger entries = scope.state(AtomicInteger::new);
+            if (entries.getAndIncrement() == 0) {
+                scope.onEnd(() -> log.add(name + " ended after " + entries.get()));
+            }
+            return invocation.proceed();
+        }
+    }
+
+    @Test
+    void eachScopeKeepsItsStateAcrossItsAttemptsAndRunsItsEndActionsOnceWhenItEnds() {
+        Scheduler scheduler = Scheduler.sequential();
+        List<String> log = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        // outer spans the call's three attempts; each retry ends inner's scope and starts a new one.
+        Task<Integer, Integer> task = scheduler.task("flaky", x -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new IllegalStateException("attempt " + calls.get());
+            }
+            return x;
+        }, Chain.of(new ScopeNoting("outer", log), new Retrying(3, Duration.ZERO), new ScopeNoting("inner", log)));
+        scheduler.onStart(() -> task.submit(1));
+
+        scheduler.run();
+
+        // Each retry ended the inner scope; the call's end ended the last inner scope and the outer one.
+        assertEquals(List.of("inner ended after 1", "inner ended after 1"), log.subList(0, 2));
+        assertEquals(List.of("inner ended after 1", "outer ended after 3"), log.subList(2, 4).stream().sorted().toList());
+        assertEquals(4, log.size());
+    }
+
+    @Test
+    void anEndActionAddedToAnEndedScopeRunsAtOnce() {
+        Scheduler scheduler = Scheduler.sequential();
+        List<String> log = new ArrayList<>();
+        AtomicReference<CallScope> kept = new AtomicReference<>();
+        Task<Integer, Integer> task = scheduler.task("once", x -> x, Chain.of(new TaskPlugin() {
+            @Override
+            public String name() {
+                return "keeper";
+            }
+
+            @Override
+            public Object around(Invocation invocation) throws Exception {
+                kept.set(invocation.scope());
+                return invocation.proceed();
+            }
+        }));
+        scheduler.onStart(() -> task.submit(1));
+        scheduler.run();
+
+        assertTrue(kept.get().isEnded());
+        kept.get().onEnd(() -> log.add("ran"));
+        assertEquals(List.of("ran"), log);
     }
 
     @Test

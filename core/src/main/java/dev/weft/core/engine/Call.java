@@ -310,11 +310,17 @@ public final class Call implements TaskFuture<Object> {
 
     /** Ends the scopes of plugins at {@code index} and inside it; returns their end actions. */
     List<Runnable> endScopesFrom(int index) {
-        List<Runnable> actions = new ArrayList<>();
+        List<Runnable> actions = List.of();
         synchronized (this) {
             for (int i = index; i < scopes.length; i++) {
                 if (scopes[i] != null) {
-                    actions.addAll(scopes[i].end());
+                    List<Runnable> ending = scopes[i].end();
+                    // Most scopes have no end actions: a list only when one has.
+                    if (actions.isEmpty()) {
+                        actions = ending.isEmpty() ? actions : new ArrayList<>(ending);
+                    } else {
+                        actions.addAll(ending);
+                    }
                     scopes[i] = null;
                 }
             }

@@ -6,15 +6,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** One plugin's scope within a call. Guarded by the call's lock. */
+/**
+ * One plugin's scope within a call. Changed under the call's lock; read without it where a
+ * plugin asks on every attempt (its state, whether it ended), since the worker and the loop take
+ * turns at that lock for each call.
+ */
 final class Scope implements CallScope {
 
     private final Call call;
     private final int index;
     private final long startNanos;
-    private Object state;
-    private final List<Runnable> onEnd = new ArrayList<>();
-    private boolean ended;
+    private volatile Object state;
+    // Made on the first onEnd: most scopes never get one.
+    private List<Runnable> onEnd;
+    private volatile boolean ended;
 
     Scope(Call call, int index, long startNanos) {
         this.call = call;
@@ -31,6 +36,10 @@ final class Scope implements CallScope {
     @SuppressWarnings("unchecked")
     public <S> S state(Supplier<S> initial) {
         Objects.requireNonNull(initial, "initial");
+        Object made = state;
+        if (made != null) {
+            return (S) made;
+        }
         synchronized (call) {
             if (state == null) {
                 state = Objects.requireNonNull(initial.get(), "initial state");
@@ -53,6 +62,9 @@ final class Scope implements CallScope {
         synchronized (call) {
             runNow = ended;
             if (!ended) {
+                if (onEnd == null) {
+                    onEnd = new ArrayList<>(2);
+                }
                 onEnd.add(action);
             }
         }
@@ -63,9 +75,7 @@ final class Scope implements CallScope {
 
     @Override
     public boolean isEnded() {
-        synchronized (call) {
-            return ended;
-        }
+        return ended;
     }
 
     /** Marks the scope ended; returns the actions to run outside the lock. */
@@ -75,8 +85,8 @@ final class Scope implements CallScope {
                 return List.of();
             }
             ended = true;
-            List<Runnable> actions = List.copyOf(onEnd);
-            onEnd.clear();
+            List<Runnable> actions = onEnd == null ? List.of() : List.copyOf(onEnd);
+            onEnd = null;
             return actions;
         }
     }
