@@ -149,28 +149,39 @@ public final class Compare {
      *     cost fell as the run grew (fixed per-run costs, JIT), not a scaling problem
      */
     private static double[] scaling(Settings s, PrintStream out) throws Exception {
-        progress("per-call cost of bare weft at %s calls, K=64, %d passes", s.scalingCalls(), s.scalingPasses());
-        Load weft = WeftLoad.bare(s.workers());
         List<Integer> counts = s.scalingCalls();
-        double[][] nsPerCall = new double[counts.size()][s.scalingPasses()];
-        double[][] cpuPerCall = new double[counts.size()][s.scalingPasses()];
-        for (int p = 0; p < s.scalingPasses(); p++) {
+        List<Integer> passes = counts.stream().map(s::scalingPasses).toList();
+        progress("per-call cost of bare weft at %s calls, K=64, %s passes", counts, passes);
+        Load weft = WeftLoad.bare(s.workers());
+        double[][] nsPerCall = new double[counts.size()][];
+        double[][] cpuPerCall = new double[counts.size()][];
+        for (int c = 0; c < counts.size(); c++) {
+            nsPerCall[c] = new double[passes.get(c)];
+            cpuPerCall[c] = new double[passes.get(c)];
+        }
+        int mostPasses = passes.stream().mapToInt(Integer::intValue).max().orElse(0);
+        // Counts interleaved within each pass, as the loads are, so that a slow minute of the host
+        // is shared rather than charged to one count.
+        for (int p = 0; p < mostPasses; p++) {
             for (int c = 0; c < counts.size(); c++) {
+                if (p >= passes.get(c)) {
+                    continue;
+                }
                 long cpuBefore = Cpu.processNanos();
                 nsPerCall[c][p] = (double) weft.run(counts.get(c), 64).toLastResult() / counts.get(c);
                 cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / counts.get(c);
             }
         }
         List<Double> medians = new ArrayList<>();
-        for (double[] passes : nsPerCall) {
-            medians.add(Stats.median(passes));
+        for (double[] runs : nsPerCall) {
+            medians.add(Stats.median(runs));
         }
         double fastest = medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double slowest = medians.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         for (int c = 0; c < counts.size(); c++) {
             out.println(new JsonLine().put("bench", "weft-scaling").put("k", 64).put("calls", counts.get(c))
                     .put("ns_per_call", medians.get(c)).put("relative_to_smallest", medians.get(c) / medians.get(0))
-                    .put("cpu_ns_per_call", Stats.median(cpuPerCall[c])).put("passes", s.scalingPasses()));
+                    .put("cpu_ns_per_call", Stats.median(cpuPerCall[c])).put("passes", passes.get(c)));
         }
         out.flush();
         double first = medians.get(0);

@@ -14,7 +14,8 @@ import java.util.List;
  * @param rounds measured rounds of each load, interleaved A/B/C, per K
  * @param inFlight the K values
  * @param scalingCalls call counts for the per-call cost of bare weft
- * @param scalingPasses passes over {@code scalingCalls}; the median per count is kept
+ * @param scalingPasses passes over {@code scalingCalls}, at the least; the median per count is
+ *     kept (see {@link #scalingPasses(int)})
  * @param queued calls queued for the heap-per-call measurement
  * @param soakCalls calls of the soak run, 0 for none
  * @param quick whether this is the quick run (smaller counts)
@@ -41,6 +42,16 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
     /** For the smoke test: tiny counts, only checks that every line is printed and well formed. */
     static Settings tiny(int workers) {
         return new Settings(workers, 500, 1_000, 1, 1, List.of(2, 64), List.of(100, 1_000), 1, 2_000, 0, true);
+    }
+
+    /**
+     * Passes for one scaling count: {@code scalingPasses}, or more for a small count, so that its
+     * passes run at least a quarter of the largest count's calls. A run of 10^4 calls takes a few
+     * milliseconds, and one pause of the host in it moved its median by a third.
+     */
+    int scalingPasses(int count) {
+        int largest = scalingCalls.stream().mapToInt(Integer::intValue).max().orElse(count);
+        return Math.max(scalingPasses, largest / (4 * count));
     }
 
     Settings withSoak(long calls) {
