@@ -41,7 +41,7 @@ public final class Call implements TaskFuture<Object> {
     private boolean ending;
     private Outcome.Failed scopeFailure;
 
-    // Links of the lists of calls in flight; guarded by the lists' locks (see CallList).
+    // Links of the lists of calls in flight; changed by the loop only (see CallList).
     Call prevInRun;
     Call nextInRun;
     Call prevInTask;
