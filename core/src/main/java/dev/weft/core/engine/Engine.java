@@ -397,7 +397,7 @@ public final class Engine {
             target.emit(type, payload, onHandlerFailure);
         } else if (!inbox.post(Inbox.Kind.EMIT, () -> target.emit(type, payload, onHandlerFailure))) {
             synchronized (idleLock) {
-                target.emit(type, payload, (event, handler, error) ->
+                target.emitOffLoop(type, payload, (event, handler, error) ->
                         LOG.warn("handler {} of @{} threw while no run was in progress", handler, event, error));
             }
         }
