@@ -58,6 +58,19 @@ final class JsonBytes {
         return Arrays.copyOf(buf, len);
     }
 
+    /** Empties the buffer, keeping its capacity. */
+    void clear() {
+        len = 0;
+    }
+
+    /** Appends what another builder holds. */
+    JsonBytes append(JsonBytes other) {
+        ensure(other.len);
+        System.arraycopy(other.buf, 0, buf, len, other.len);
+        len += other.len;
+        return this;
+    }
+
     /** Hands everything built so far to {@code out} and starts again. */
     void writeTo(OutputStream out) throws IOException {
         out.write(buf, 0, len);

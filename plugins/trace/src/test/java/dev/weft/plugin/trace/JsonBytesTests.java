@@ -29,6 +29,15 @@ class JsonBytesTests {
     }
 
     @Test
+    void anotherBuildersTextCanBeAppendedAgainAndAgainAndItCanBeClearedForReuse() {
+        JsonBytes id = new JsonBytes(2).number(1234567);
+        JsonBytes out = new JsonBytes(4).raw('[').append(id).raw(',').append(id).raw(']');
+        assertEquals("[1234567,1234567]", text(out));
+        id.clear();
+        assertEquals("[8]", text(new JsonBytes(4).raw('[').append(id.number(8)).raw(']')));
+    }
+
+    @Test
     void aLoneSurrogateBecomesAQuestionMarkRatherThanBrokenUtf8() {
         assertEquals("\"a?b\"", text(new JsonBytes(4).string("a\ud800b")));
     }
