@@ -79,10 +79,12 @@ final class TraceJson {
      * began waiting (-1 if unknown): a thread runs one attempt at a time.
      */
     private AttemptBegan[] running = new AttemptBegan[8];
-    private byte[][] pidTids = new byte[8][];
-    private final JsonBytes callIdText = new JsonBytes(24);
-    private long callIdOf = -1;
     private long[] runningSince = new long[8];
+    /** Per track, its {@code ,"pid":1,"tid":N} piece. */
+    private byte[][] pidTids = new byte[8][];
+    /** The id of the call last written, and its text. */
+    private long callIdOf = -1;
+    private final JsonBytes callIdText = new JsonBytes(24);
     private int spans;
     private Recording lastSource;
     private byte[] lastTask;
