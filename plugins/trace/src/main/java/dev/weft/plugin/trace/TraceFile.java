@@ -54,8 +54,11 @@ final class TraceFile {
         this.json = new TraceJson(baseNanos);
     }
 
-    /** The result of a flush: how many attempt slices the file holds, and whether anything new reached it. */
-    record Written(Path path, int spans, boolean changed) {
+    /**
+     * The result of a write: how many attempt slices the file holds, whether anything new reached
+     * the published trace, and whether the file was closed.
+     */
+    record Written(Path path, int spans, boolean changed, boolean closed) {
     }
 
     /**
@@ -215,12 +218,12 @@ final class TraceFile {
     private Written flushLocked() throws IOException {
         drainLocked();
         if (!wroteSinceFlush) {
-            return new Written(path, json.spans(), false);
+            return new Written(path, json.spans(), false, false);
         }
         long started = System.nanoTime();
         try {
             if (output.size() > LARGE && started - lastSnapshotEnd < 10 * lastSnapshotTook) {
-                return new Written(path, json.spans(), false);
+                return new Written(path, json.spans(), false, false);
             }
             output.snapshot();
         } catch (IOException e) {
@@ -229,31 +232,44 @@ final class TraceFile {
         lastSnapshotEnd = System.nanoTime();
         lastSnapshotTook = lastSnapshotEnd - started;
         wroteSinceFlush = false;
-        return new Written(path, json.spans(), true);
+        return new Written(path, json.spans(), true, false);
     }
 
     /**
-     * Marks a recording's scheduler finished. Once all of them have, writes what is queued,
-     * closes the array, publishes the file and takes it out of the registry.
+     * Marks a recording's scheduler finished and writes what is queued. Once every recording has
+     * finished, closes the array, publishes the file by renaming its part file into place and
+     * takes it out of the registry. Until then, publishes a copy as {@link #flush} does; the last
+     * one makes no copy, since the rename publishes the same bytes (a copy of the whole trace at
+     * the end of every run was a good part of the trace's cost per call).
      *
-     * @return whether the file was closed
+     * @return what was written; {@code closed} if this closed the file
      * @throws IOException naming the file, if the last write fails
      */
-    boolean finished(Recording recording) throws IOException {
+    Written finished(Recording recording) throws IOException {
         recording.finished(true);
         synchronized (OPEN) {
             lock.lock();
             try {
-                if (!live().stream().allMatch(Recording::finished)) {
-                    return false;
+                if (live().stream().allMatch(Recording::finished)) {
+                    OPEN.remove(path, this);
+                    closed = true;
+                    close();
+                    return new Written(path, json.spans(), true, true);
                 }
-                OPEN.remove(path, this);
-                closed = true;
-                close();
-                return true;
             } finally {
                 lock.unlock();
             }
+        }
+        // Outside the registry's lock: a copy of a large trace takes a while.
+        lock.lock();
+        try {
+            if (closed) {
+                // Another recording closed it meanwhile, with this one's records in it.
+                return new Written(path, json.spans(), true, true);
+            }
+            return flushLocked();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -217,10 +217,7 @@ final class TracePlugin implements TaskPlugin {
         TraceFile file = recording.file();
         TraceFile.Written result;
         try {
-            result = file.flush();
-            if (last) {
-                file.finished(recording);
-            }
+            result = last ? file.finished(recording) : file.flush();
         } catch (IOException e) {
             if (!last) {
                 LOG.warn("trace of task '{}': {}", recording.task(), e.getMessage());

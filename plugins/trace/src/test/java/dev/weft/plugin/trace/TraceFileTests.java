@@ -58,11 +58,32 @@ class TraceFileTests {
         oneCall(b, 2, 1_000);
 
         assertEquals(2, first.flush().spans());
-        assertFalse(first.finished(a), "b still runs");
-        assertTrue(first.finished(b));
+        assertFalse(first.finished(a).closed(), "b still runs");
+        assertTrue(first.finished(b).closed());
 
         List<Slice> spans = slices(events(first.path()));
         assertEquals(List.of("a #1", "b #2"), spans.stream().map(s -> s.begin().get("name")).sorted().toList());
+    }
+
+    @Test
+    void aTaskThatFinishesWhileAnotherStillWritesTheFilePublishesACopyWithItsCalls() throws Exception {
+        Recording a = new Recording("a", 0);
+        Recording b = new Recording("b", 0);
+        TraceFile file = join(a, "t.json", null);
+        join(b, "t.json", null);
+        oneCall(a, 1, 1_000);
+
+        TraceFile.Written written = file.finished(a);
+        assertFalse(written.closed(), "b still runs");
+        assertTrue(written.changed());
+        assertEquals(List.of("a #1"), slices(events(file.path())).stream().map(s -> s.begin().get("name")).toList(),
+                "a closed copy, readable while b goes on");
+
+        oneCall(b, 2, 20_000);
+        TraceFile.Written last = file.finished(b);
+        assertTrue(last.closed());
+        assertEquals(2, last.spans());
+        assertEquals(2, slices(events(file.path())).size());
     }
 
     @Test
@@ -114,7 +135,7 @@ class TraceFileTests {
         long written = Files.size(dir.resolve(".big.json.part"));
         assertTrue(written > 4 * 65_536, "streamed before the end: " + written + " bytes");
 
-        assertTrue(file.finished(r));
+        assertTrue(file.finished(r).closed());
 
         List<Map<String, Object>> events = events(file.path());
         List<Slice> spans = slices(events);
@@ -257,7 +278,7 @@ class TraceFileTests {
 
         Recording d = new Recording("d", 0);
         TraceFile other = join(d, "u.json", null);
-        assertTrue(other.finished(d));
+        assertTrue(other.finished(d).closed());
         assertEquals(List.of(), byPhase(events(other.path()), "B"), "an empty but well-formed trace");
         assertNotSame(other, TraceFile.join(dir.resolve("u.json"), new Recording("e", 0), null));
     }
@@ -285,7 +306,7 @@ class TraceFileTests {
         TraceFile file = join(r, "t.json", null);
         submittedAndStarted(r, 1);
         r.ended(1, 2_000, "cancelled", null);
-        assertTrue(file.finished(r));
+        assertTrue(file.finished(r).closed());
         assertNull(slices(events(file.path())).get(0).end(), "closed while the abandoned attempt still ran");
 
         r.attemptEnded(1, 1, Thread.currentThread(), 3_000, "java.lang.InterruptedException");
