@@ -85,6 +85,8 @@ public final class Compare {
         List<Load> loads = List.of(new Floor(s.workers()), WeftLoad.bare(s.workers()),
                 WeftLoad.withPlugins(s.workers()));
         Map<String, Double> k64 = new LinkedHashMap<>();
+        // The floor's rate and CPU per call at K=64: they tell which state the host was in.
+        double[] floorK64 = {Double.NaN, Double.NaN};
         progress("warm-up: %d calls of the floor and of weft, %d of weft+plugins, K=64", s.warmupCalls(),
                 s.warmupCalls() / 10);
         for (Load load : loads) {
@@ -119,6 +121,10 @@ public final class Compare {
                 out.flush();
                 if (k == 64) {
                     k64.put(loads.get(l).name(), ratio);
+                    if (l == 0) {
+                        floorK64[0] = median;
+                        floorK64[1] = Stats.median(cpu[l]);
+                    }
                 }
             }
         }
@@ -139,7 +145,7 @@ public final class Compare {
         out.println(new JsonLine().put("bench", "weft+plugins-memory").put("calls_in_flight", s.queued())
                 .put("bytes_per_call", withPlugins));
 
-        summary(s, out, loadAtStart, k64.getOrDefault("weft", Double.NaN),
+        summary(s, out, loadAtStart, floorK64, k64.getOrDefault("weft", Double.NaN),
                 k64.getOrDefault("weft+plugins", Double.NaN), scaling, bare);
     }
 
@@ -188,8 +194,8 @@ public final class Compare {
         return new double[] {(slowest - fastest) / fastest, (medians.get(medians.size() - 1) - first) / first};
     }
 
-    private static void summary(Settings s, PrintStream out, double loadAtStart, double weft, double plugins,
-            double[] scaling, double bytes) {
+    private static void summary(Settings s, PrintStream out, double loadAtStart, double[] floorK64, double weft,
+            double plugins, double[] scaling, double bytes) {
         double spread = scaling[0];
         boolean weftMet = weft >= WEFT_TARGET;
         boolean pluginsMet = plugins >= PLUGINS_TARGET;
@@ -215,6 +221,7 @@ public final class Compare {
                 .put("load_average_at_start", Math.max(0, loadAtStart))
                 .put("load_average_at_end",
                         Math.max(0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+                .put("floor_k64_calls_per_s", floorK64[0]).put("floor_k64_cpu_ns_per_call", floorK64[1])
                 .put("weft_k64_ratio", weft).put("plugins_k64_ratio", plugins)
                 .put("scaling_spread", spread).put("scaling_growth", scaling[1]).put("bytes_per_call_in_flight", bytes)
                 .put("targets_met", met + "/4").put("missed", String.join("; ", missed)));

@@ -48,6 +48,14 @@ class CompareSmokeTests {
         Map<String, Object> last = lines.get(lines.size() - 1);
         assertEquals("summary", last.get("bench"));
         assertTrue(((String) last.get("targets_met")).matches("[0-4]/4"), last.toString());
+        // The floor's own figures, which say which state the host was in, match its K=64 line.
+        Map<String, Object> floor = lines.stream()
+                .filter(l -> "floor".equals(l.get("bench")) && ((Number) l.get("k")).intValue() == 64)
+                .findFirst().orElseThrow();
+        assertEquals(((Number) floor.get("calls_per_s")).doubleValue(),
+                ((Number) last.get("floor_k64_calls_per_s")).doubleValue(), 1e-3, last.toString());
+        assertEquals(((Number) floor.get("cpu_ns_per_call")).doubleValue(),
+                ((Number) last.get("floor_k64_cpu_ns_per_call")).doubleValue(), 1e-3, last.toString());
     }
 
     @Test
