@@ -17,6 +17,11 @@ import java.util.Map;
  * that the run's fixed teardown does not make small runs look dearer per call; and the heap per
  * call in flight.
  *
+ * <p>Each comparison line also gives the CPU per call of the one thread that takes completions
+ * and submits the next calls (the floor's consumer, weft's loop), how busy that thread was (its
+ * CPU over the wall time to the last result: near 1, it is the bottleneck) and the share of its
+ * CPU spent in the kernel, mostly waking pool threads that had gone to sleep.
+ *
  * <p>Prints one JSON object per line on standard output, then a summary line; progress goes to
  * standard error. Started by {@code benchmarks/compare.sh}.
  *
@@ -102,12 +107,18 @@ public final class Compare {
             }
             double[][] rates = new double[loads.size()][s.rounds()];
             double[][] cpu = new double[loads.size()][s.rounds()];
+            double[][] dispatcherCpu = new double[loads.size()][s.rounds()];
+            double[][] dispatcherBusy = new double[loads.size()][s.rounds()];
+            double[][] dispatcherKernel = new double[loads.size()][s.rounds()];
             for (int r = 0; r < s.rounds(); r++) {
                 for (int l = 0; l < loads.size(); l++) {
                     long cpuBefore = Cpu.processNanos();
-                    long nanos = loads.get(l).run(s.calls(), k).toTornDown();
+                    Load.Timing timing = loads.get(l).run(s.calls(), k);
                     cpu[l][r] = (double) (Cpu.processNanos() - cpuBefore) / s.calls();
-                    rates[l][r] = s.calls() * 1e9 / nanos;
+                    rates[l][r] = s.calls() * 1e9 / timing.toTornDown();
+                    dispatcherCpu[l][r] = (double) timing.dispatcher().totalNanos() / s.calls();
+                    dispatcherBusy[l][r] = (double) timing.dispatcher().totalNanos() / timing.toLastResult();
+                    dispatcherKernel[l][r] = timing.dispatcher().kernelShare();
                 }
             }
             double floor = Stats.median(rates[0]);
@@ -117,7 +128,10 @@ public final class Compare {
                 out.println(new JsonLine().put("bench", loads.get(l).name()).put("k", k).put("calls_per_s", median)
                         .put("ratio_to_floor", ratio).put("calls", s.calls()).put("rounds", s.rounds())
                         .put("min_calls_per_s", Stats.min(rates[l])).put("max_calls_per_s", Stats.max(rates[l]))
-                        .put("cpu_ns_per_call", Stats.median(cpu[l])));
+                        .put("cpu_ns_per_call", Stats.median(cpu[l]))
+                        .put("dispatcher_cpu_ns_per_call", Stats.median(dispatcherCpu[l]))
+                        .put("dispatcher_busy", Stats.median(dispatcherBusy[l]))
+                        .put("dispatcher_kernel_share", Stats.median(dispatcherKernel[l])));
                 out.flush();
                 if (k == 64) {
                     k64.put(loads.get(l).name(), ratio);

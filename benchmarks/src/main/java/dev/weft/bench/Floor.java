@@ -34,10 +34,13 @@ final class Floor implements Load {
         Runnable call = () -> completions.add(NoOp.apply(NoOp.ARG));
         AtomicLong toLastResult = new AtomicLong();
         AtomicLong elapsed = new AtomicLong();
+        AtomicReference<Cpu.OfThread> consumerCpu = new AtomicReference<>(Cpu.OfThread.NONE);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread consumer = new Thread(() -> {
             try {
+                // The CPU readings inside the wall time, so that the consumer's busy share stays at most 1.
                 long start = System.nanoTime();
+                Cpu.OfThread cpuAtStart = Cpu.currentThread();
                 int submitted = 0;
                 for (; submitted < Math.min(inFlight, calls); submitted++) {
                     pool.execute(call);
@@ -49,6 +52,7 @@ final class Floor implements Load {
                         submitted++;
                     }
                 }
+                consumerCpu.set(Cpu.currentThread().since(cpuAtStart));
                 toLastResult.set(System.nanoTime() - start);
                 pool.shutdown();
                 if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -65,6 +69,6 @@ final class Floor implements Load {
         if (failure.get() != null) {
             throw new IllegalStateException("the floor failed: " + failure.get(), failure.get());
         }
-        return new Timing(toLastResult.get(), elapsed.get());
+        return new Timing(toLastResult.get(), elapsed.get(), consumerCpu.get());
     }
 }

@@ -26,7 +26,10 @@ interface Load {
      * @param toTornDown until everything was torn down (the executor shut down, or {@code run()}
      *     returned): adds per-run costs such as trace's final write, and is what the comparison
      *     of loads reports
+     * @param dispatcher the CPU used, from the first submission to the last result, by the one
+     *     thread that takes completions and submits the next calls (the floor's consumer, weft's
+     *     loop): when it is busy nearly all the time it is the bottleneck
      */
-    record Timing(long toLastResult, long toTornDown) {
+    record Timing(long toLastResult, long toTornDown, Cpu.OfThread dispatcher) {
     }
 }

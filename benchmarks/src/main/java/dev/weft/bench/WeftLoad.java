@@ -56,7 +56,9 @@ final class WeftLoad implements Load {
         Task<Integer, Integer> task = scheduler.task("noop", NoOp::apply, chain.apply(file));
         Pump pump = new Pump(task, calls);
         scheduler.onStart(() -> {
+            // The CPU readings inside the wall time, so that the loop's busy share stays at most 1.
             pump.start = System.nanoTime();
+            pump.cpuAtStart = Cpu.currentThread();
             for (int i = 0; i < Math.min(inFlight, calls); i++) {
                 pump.submit();
             }
@@ -71,7 +73,7 @@ final class WeftLoad implements Load {
             throw new IllegalStateException(name + ": the run ended " + exit + " after " + pump.done + " of "
                     + calls + " calls");
         }
-        return new Timing(pump.lastResult - pump.start, elapsed);
+        return new Timing(pump.lastResult - pump.start, elapsed, pump.loopCpu);
     }
 
     /** Submits calls until {@code calls} were submitted; its fields are touched on the loop thread only. */
@@ -80,6 +82,8 @@ final class WeftLoad implements Load {
         private final int calls;
         long start;
         long lastResult;
+        Cpu.OfThread cpuAtStart;
+        Cpu.OfThread loopCpu = Cpu.OfThread.NONE;
         int submitted;
         int done;
 
@@ -98,6 +102,7 @@ final class WeftLoad implements Load {
         void ended() {
             done++;
             if (done == calls) {
+                loopCpu = Cpu.currentThread().since(cpuAtStart);
                 lastResult = System.nanoTime();
             }
             if (submitted < calls) {

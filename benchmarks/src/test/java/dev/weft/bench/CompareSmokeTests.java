@@ -32,6 +32,14 @@ class CompareSmokeTests {
                     new ArrayList<>(line.keySet()).subList(0, 4), "the issue's keys come first: " + line);
             assertTrue(((Number) line.get("calls_per_s")).doubleValue() > 0, line.toString());
             assertTrue(((Number) line.get("ratio_to_floor")).doubleValue() > 0, line.toString());
+            // The dispatching thread is one of the process's threads, and measured over less of the run.
+            double dispatcher = ((Number) line.get("dispatcher_cpu_ns_per_call")).doubleValue();
+            assertTrue(dispatcher > 0 && dispatcher <= ((Number) line.get("cpu_ns_per_call")).doubleValue(),
+                    line.toString());
+            double busy = ((Number) line.get("dispatcher_busy")).doubleValue();
+            assertTrue(busy > 0 && busy <= 1.01, "the CPU is read within the wall time: " + line);
+            double kernel = ((Number) line.get("dispatcher_kernel_share")).doubleValue();
+            assertTrue(kernel >= 0 && kernel <= 1, line.toString());
         }
         comparisons.stream().filter(l -> l.get("bench").equals("floor"))
                 .forEach(l -> assertEquals(1.0, ((Number) l.get("ratio_to_floor")).doubleValue(), 1e-9));
