@@ -22,15 +22,8 @@ done
 if $build; then
   echo "compare.sh: building with Maven (tests skipped)..." >&2
   cd "$root"
-  if grep -q '<module>benchmarks</module>' pom.xml; then
-    # The reactor builds the API, core and plugins the benchmarks depend on.
-    mvn -B -q -pl benchmarks -am package -DskipTests >&2
-  else
-    # Until the root pom lists the module: install its dependencies, then build it alone.
-    mvn -B -q -pl plugin-api,core install -DskipTests >&2
-    mvn -B -q -f plugins/pom.xml install -Dmaven.test.skip=true >&2
-    mvn -B -q -f benchmarks/pom.xml package -DskipTests >&2
-  fi
+  # The reactor builds the API, core and plugins the benchmarks depend on.
+  mvn -B -q -pl benchmarks -am package -DskipTests >&2
 fi
 
 target="$here/target"
