@@ -28,7 +28,10 @@ public interface Failure {
      * (every plugin's {@code around} sees it); the plugins inside this one get new scopes, the
      * ones outside keep theirs. No thread waits through the delay.
      *
-     * @param delay the back-off; never {@code null}
+     * @param delay the back-off; not negative; never {@code null}
+     * @throws IllegalArgumentException if {@code delay} is negative
+     * @throws IllegalStateException if this plugin already asked to retry this failure (the call
+     *     then fails with a {@link PluginException}, as for any exception thrown by {@code onFailure})
      */
     void retryAfter(Duration delay);
 }

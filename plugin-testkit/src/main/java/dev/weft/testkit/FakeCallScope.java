@@ -61,8 +61,9 @@ public final class FakeCallScope implements CallScope {
 
     /**
      * Ends the scope with a failure, unless it already ended or is refusing failures. When it
-     * ends: its end actions run, then {@code announce}, then the failure is recorded and, if
-     * asked, the thread running an invocation of this scope is interrupted.
+     * ends, in the scheduler's order: {@code announce} runs, then the failure is recorded and,
+     * if asked, the thread running an invocation of this scope is interrupted, then the scope's
+     * end actions run.
      *
      * @param failure the failure; never {@code null}
      * @param interrupt whether to interrupt the thread running the attempt
@@ -73,15 +74,20 @@ public final class FakeCallScope implements CallScope {
     public boolean fail(Throwable failure, boolean interrupt, Runnable announce) {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(announce, "announce");
+        List<Runnable> actions;
         synchronized (this) {
-            if (refusals > 0 && !ended) {
+            if (ended) {
+                return false;
+            }
+            if (refusals > 0) {
                 refusals--;
                 return false;
             }
+            ended = true;
+            actions = List.copyOf(endActions);
+            endActions.clear();
         }
-        if (!end()) {
-            return false;
-        }
+        // The scheduler's order: the announcement, then the attempt is abandoned, then the end actions.
         announce.run();
         Thread thread;
         synchronized (this) {
@@ -92,6 +98,7 @@ public final class FakeCallScope implements CallScope {
         if (interrupt && thread != null) {
             thread.interrupt();
         }
+        actions.forEach(Runnable::run);
         return true;
     }
 

@@ -25,14 +25,15 @@ class FakeCallScopeTests {
     }
 
     @Test
-    void failingEndsItOnceRunningEndActionsThenTheAnnouncement() {
-        scope.onEnd(() -> happened.add("end action"));
+    void failingEndsItOnceAnnouncingThenRecordingTheFailureThenRunningEndActions() {
+        scope.onEnd(() -> happened.add("end action, failure recorded: " + scope.failure().isPresent()));
         IllegalStateException why = new IllegalStateException("too slow");
 
         assertTrue(scope.fail(why, true, () -> happened.add("announced")));
         assertFalse(scope.fail(new RuntimeException("again"), false, () -> happened.add("announced again")));
 
-        assertEquals(List.of("end action", "announced"), happened);
+        // The scheduler's order (CallScope.fail): the announcement first, the end actions last.
+        assertEquals(List.of("announced", "end action, failure recorded: true"), happened);
         assertTrue(scope.isEnded());
         assertEquals(Optional.of(why), scope.failure());
         assertTrue(scope.interruptRequested());

@@ -46,6 +46,10 @@ final class FailureContext implements Failure {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("retry delay must not be negative, got " + delay);
         }
+        if (retryDelay != null) {
+            // Two delays for one failure is a plugin bug: neither silently wins.
+            throw new IllegalStateException("retryAfter called twice, with " + retryDelay + " then " + delay);
+        }
         retryDelay = delay;
     }
 
