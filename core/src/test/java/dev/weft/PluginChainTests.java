@@ -433,6 +433,30 @@ public class PluginChainTests {
     }
 
     @Test
+    void emittingAnUnregisteredEventFromAWorkerFailsTheCallNotTheRun() {
+        assertContractBroken(new TaskPlugin() {
+            private TaskContext context;
+
+            @Override
+            public String name() {
+                return "loud";
+            }
+
+            @Override
+            public void attach(TaskContext task) {
+                context = task;
+            }
+
+            @Override
+            public Object around(Invocation invocation) throws Exception {
+                context.emit(NOTED, new Noted("never registered", 1));
+                return invocation.proceed();
+            }
+        }, "plugin 'loud' failed in around: threw java.lang.IllegalArgumentException: task 't' has no event"
+                + " 'noted'; known events: submitted, done, result, exception, cancelled", 0);
+    }
+
+    @Test
     void failingAScopeAnnouncesBeforeItsEndActionsRun() throws Exception {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch endActionRan = new CountDownLatch(1);

@@ -72,6 +72,8 @@ public interface TaskContext {
      * @param type a registered event type; never {@code null}
      * @param payload the payload; never {@code null}
      * @param <T> the payload type
+     * @throws IllegalArgumentException if the task has no event of that name, or one carrying
+     *     another payload type; thrown on the calling thread, before anything is queued
      */
     <T extends Record> void emit(EventType<T> type, T payload);
 

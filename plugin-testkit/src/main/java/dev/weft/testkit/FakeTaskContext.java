@@ -164,13 +164,14 @@ public final class FakeTaskContext implements TaskContext {
      * @param type a registered event type; never {@code null}
      * @param payload the payload; never {@code null}
      * @param <T> the payload type
-     * @throws IllegalStateException if the type was not registered
+     * @throws IllegalArgumentException if the type was not registered, as the scheduler throws
      */
     @Override
     public <T extends Record> void emit(EventType<T> type, T payload) {
         Objects.requireNonNull(type, "type");
         if (!registered.contains(type)) {
-            throw new IllegalStateException(type + " emitted before it was registered");
+            throw new IllegalArgumentException("the task has no event '" + type.name() + "': " + type
+                    + " was emitted before it was registered");
         }
         T checked = type.cast(payload);
         emissions.add(new Emission(type, checked));

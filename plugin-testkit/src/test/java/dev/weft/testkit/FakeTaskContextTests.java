@@ -56,7 +56,8 @@ class FakeTaskContextTests {
 
     @Test
     void emittingAnUnregisteredTypeIsRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> context.emit(SAID, new Said("x")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> context.emit(SAID, new Said("x")));
 
         assertTrue(e.getMessage().contains("@said"), e.getMessage());
         assertEquals(List.of(), context.emitted());

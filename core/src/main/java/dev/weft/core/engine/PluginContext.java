@@ -67,6 +67,8 @@ final class PluginContext implements TaskContext {
     public <T extends Record> void emit(EventType<T> type, T payload) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(payload, "payload");
+        // Checked here: from a worker the emission is queued, and failing in the loop's job would end the run.
+        task.bus().requireEmittable(type);
         engine.emit(task.bus(), type, payload);
     }
 

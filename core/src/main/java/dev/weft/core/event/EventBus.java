@@ -109,6 +109,27 @@ public final class EventBus {
         }
     }
 
+    /**
+     * Checks, without a lock, that an event can be emitted here: on the emitter's thread, so that a
+     * plugin's mistake fails the plugin rather than the loop job that would deliver the event.
+     *
+     * @throws IllegalArgumentException if the bus has no event of that name, or one carrying
+     *     another payload type
+     */
+    public void requireEmittable(EventType<?> type) {
+        Objects.requireNonNull(type, "type");
+        if (byType.containsKey(type)) {
+            return;
+        }
+        Slot slot = readable.get(type.name());
+        if (slot == null) {
+            slot(type.name()); // throws, naming the known events
+        } else if (!slot.type.equals(type)) {
+            throw new IllegalArgumentException(owner + "'s event '" + type.name() + "' carries "
+                    + slot.type.payloadType().getName() + ", not " + type.payloadType().getName());
+        }
+    }
+
     /** Subscribes a typed handler to a registered event. */
     public <T extends Record> Handler subscribe(EventType<T> type, Consumer<? super T> callback, On options,
             String location, Object owner) {

@@ -1,10 +1,13 @@
 package dev.weft.core.event;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.api.EventType;
 import dev.weft.api.On;
+import dev.weft.api.PluginErrorEvent;
 import dev.weft.api.StopEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,22 @@ class EventBusTests {
         assertEquals(List.of("1", "2", "3"), seen);
         assertEquals(3, bus.count("ping"));
         assertEquals(3L, bus.counts().get("ping"));
+    }
+
+    @Test
+    void anEventIsEmittableOnlyUnderItsNameAndPayloadType() {
+        EventBus bus = new EventBus("test");
+        bus.register(PING);
+
+        assertDoesNotThrow(() -> bus.requireEmittable(EventType.of("ping", StopEvent.class)), "an equal type");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> bus.requireEmittable(EventType.of("pong", StopEvent.class)));
+        assertEquals("test has no event 'pong' (did you mean 'ping'?); known events: ping", unknown.getMessage());
+        IllegalArgumentException otherPayload = assertThrows(IllegalArgumentException.class,
+                () -> bus.requireEmittable(EventType.of("ping", PluginErrorEvent.class)));
+        assertEquals("test's event 'ping' carries dev.weft.api.StopEvent, not dev.weft.api.PluginErrorEvent",
+                otherPayload.getMessage());
+        assertEquals(0, bus.count("ping"), "checking emits nothing");
     }
 
     @Test
