@@ -179,18 +179,14 @@ public final class Compare {
             nsPerCall[c] = new double[passes.get(c)];
             cpuPerCall[c] = new double[passes.get(c)];
         }
-        int mostPasses = passes.stream().mapToInt(Integer::intValue).max().orElse(0);
-        // Counts interleaved within each pass, as the loads are, so that a slow minute of the host
-        // is shared rather than charged to one count.
-        for (int p = 0; p < mostPasses; p++) {
-            for (int c = 0; c < counts.size(); c++) {
-                if (p >= passes.get(c)) {
-                    continue;
-                }
-                long cpuBefore = Cpu.processNanos();
-                nsPerCall[c][p] = (double) weft.run(counts.get(c), 64).toLastResult() / counts.get(c);
-                cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / counts.get(c);
-            }
+        // Counts interleaved, as the loads are, so that a slow minute of the host is shared rather
+        // than charged to one count.
+        int[] done = new int[counts.size()];
+        for (int c : s.scalingOrder()) {
+            int p = done[c]++;
+            long cpuBefore = Cpu.processNanos();
+            nsPerCall[c][p] = (double) weft.run(counts.get(c), 64).toLastResult() / counts.get(c);
+            cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / counts.get(c);
         }
         List<Double> medians = new ArrayList<>();
         for (double[] runs : nsPerCall) {

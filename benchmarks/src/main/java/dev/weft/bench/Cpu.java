@@ -26,10 +26,7 @@ final class Cpu {
 
     /** @return the CPU the current thread has used so far */
     static OfThread currentThread() {
-        // User time first: on Linux it comes from /proc in clock ticks, the total from a precise
-        // clock, so reading it second keeps the kernel share from going negative.
-        long user = THREADS.getCurrentThreadUserTime();
-        return new OfThread(THREADS.getCurrentThreadCpuTime(), user);
+        return new OfThread(THREADS.getCurrentThreadCpuTime(), THREADS.getCurrentThreadUserTime());
     }
 
     /**
@@ -49,7 +46,10 @@ final class Cpu {
             return new OfThread(totalNanos - earlier.totalNanos, userNanos - earlier.userNanos);
         }
 
-        /** @return the share of the time spent in the kernel, 0 to 1 */
+        /**
+         * @return the share of the time spent in the kernel, 0 to 1; the user time's clock ticks
+         *     can put the raw figure slightly out of that range, so it is clamped
+         */
         double kernelShare() {
             if (totalNanos <= 0) {
                 return 0;

@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +53,25 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
     int scalingPasses(int count) {
         int largest = scalingCalls.stream().mapToInt(Integer::intValue).max().orElse(count);
         return Math.max(scalingPasses, largest / (4 * count));
+    }
+
+    /**
+     * The order of the scaling runs, as indexes into {@code scalingCalls}: {@code scalingPasses}
+     * rounds, each running every count once and its share of a small count's extra passes. So a
+     * change of the host's speed during the passes falls on every count alike, rather than on
+     * the passes of a small count left to the end.
+     */
+    List<Integer> scalingOrder() {
+        List<Integer> order = new ArrayList<>();
+        for (int round = 0; round < scalingPasses; round++) {
+            for (int c = 0; c < scalingCalls.size(); c++) {
+                int passes = scalingPasses(scalingCalls.get(c));
+                for (int p = round * passes / scalingPasses; p < (round + 1) * passes / scalingPasses; p++) {
+                    order.add(c);
+                }
+            }
+        }
+        return order;
     }
 
     Settings withSoak(long calls) {

@@ -32,10 +32,9 @@ class CompareSmokeTests {
                     new ArrayList<>(line.keySet()).subList(0, 4), "the issue's keys come first: " + line);
             assertTrue(((Number) line.get("calls_per_s")).doubleValue() > 0, line.toString());
             assertTrue(((Number) line.get("ratio_to_floor")).doubleValue() > 0, line.toString());
-            // The dispatching thread is one of the process's threads, and measured over less of the run.
-            double dispatcher = ((Number) line.get("dispatcher_cpu_ns_per_call")).doubleValue();
-            assertTrue(dispatcher > 0 && dispatcher <= ((Number) line.get("cpu_ns_per_call")).doubleValue(),
-                    line.toString());
+            // Not compared with cpu_ns_per_call: the process's CPU is counted in clock ticks, which
+            // a tiny round can fall between, where the thread's comes from a precise clock.
+            assertTrue(((Number) line.get("dispatcher_cpu_ns_per_call")).doubleValue() > 0, line.toString());
             double busy = ((Number) line.get("dispatcher_busy")).doubleValue();
             assertTrue(busy > 0 && busy <= 1.01, "the CPU is read within the wall time: " + line);
             double kernel = ((Number) line.get("dispatcher_kernel_share")).doubleValue();
