@@ -457,6 +457,56 @@ public class PluginChainTests {
     }
 
     @Test
+    void aTimerActionThatThrowsIsReportedAsThePluginsFaultAndTheCallGoesOn() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        Scheduler scheduler = Scheduler.withThreads(1);
+        Task<Integer, Integer> task = scheduler.task("t", x -> {
+            // Holds the call, and so the run, until the timer's fault has reached the loop.
+            assertTrue(reported.await(10, TimeUnit.SECONDS), "the timer's fault was reported");
+            return x;
+        }, Chain.of(new TaskPlugin() {
+            private TaskContext context;
+
+            @Override
+            public String name() {
+                return "ticking";
+            }
+
+            @Override
+            public void attach(TaskContext task) {
+                context = task;
+            }
+
+            @Override
+            public Object around(Invocation invocation) throws Exception {
+                context.clock().schedule(Duration.ZERO, () -> {
+                    throw new IllegalStateException("timer bug");
+                });
+                return invocation.proceed();
+            }
+        }));
+        List<PluginErrorEvent> errors = Collections.synchronizedList(new ArrayList<>());
+        scheduler.on(SchedulerEvents.PLUGIN_ERROR, e -> {
+            errors.add(e);
+            reported.countDown();
+        });
+        List<Integer> results = new ArrayList<>();
+        task.onResult((f, r) -> results.add(r));
+        scheduler.onStart(() -> task.submit(7));
+
+        ExitState exit = scheduler.run();
+
+        assertEquals(ExitState.Code.EXHAUSTED, exit.code());
+        assertEquals(List.of(7), results, "the call was not touched");
+        assertEquals(1, errors.size());
+        assertEquals("t", errors.get(0).task());
+        assertEquals("ticking", errors.get(0).plugin());
+        assertEquals("timer", errors.get(0).hook());
+        assertEquals("plugin 'ticking' failed in timer: threw java.lang.IllegalStateException: timer bug",
+                errors.get(0).error().getMessage());
+    }
+
+    @Test
     void failingAScopeAnnouncesBeforeItsEndActionsRun() throws Exception {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch endActionRan = new CountDownLatch(1);

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * <p>The scheduler's clock is the only source of time for its run timeout, {@code callLater},
  * retry back-off and call timeouts. The system clock uses one shared daemon timer thread for
- * all timers; a manual clock (in the core) fires its timers when a test advances it.
+ * all timers; a {@link ManualClock} fires its timers when a test advances it.
  *
  * <h2>Threading</h2>
  * Implementations are thread-safe. Timer actions run on the clock's own thread (the caller of

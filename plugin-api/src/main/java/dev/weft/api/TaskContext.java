@@ -77,7 +77,11 @@ public interface TaskContext {
      */
     <T extends Record> void emit(EventType<T> type, T payload);
 
-    /** @return the scheduler's clock: read time and set timers through it only */
+    /**
+     * @return the scheduler's clock: read time and set timers through it only. A timer action
+     *     that throws is reported as this plugin's fault, a {@code plugin-error} event for hook
+     *     {@code timer}
+     */
     Clock clock();
 
     /**

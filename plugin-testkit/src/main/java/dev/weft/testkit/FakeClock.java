@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Threading</h2>
  * Thread-safe. Timer actions run on the thread that calls {@code advance}, outside the clock's lock.
+ * An action that throws propagates out of {@code advance}, so a plugin's timer bug fails the
+ * test; a scheduler reports it as the plugin's {@code plugin-error} instead.
  *
  * @since 0.1
  */

@@ -20,12 +20,14 @@ final class PluginContext implements TaskContext {
     private final Engine engine;
     private final TaskRuntime task;
     private final String location;
+    private final Clock clock;
     private final List<String> registered = new ArrayList<>();
 
     PluginContext(Engine engine, TaskRuntime task, String plugin) {
         this.engine = engine;
         this.task = task;
         this.location = "plugin " + plugin;
+        this.clock = new PluginClock(engine.clock(), engine, task.name(), plugin);
     }
 
     @Override
@@ -74,7 +76,7 @@ final class PluginContext implements TaskContext {
 
     @Override
     public Clock clock() {
-        return engine.clock();
+        return clock;
     }
 
     @Override
