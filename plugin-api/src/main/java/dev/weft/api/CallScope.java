@@ -55,6 +55,10 @@ public interface CallScope {
 
     /**
      * Runs an action when the scope ends, however it ends. If it already ended, runs it now.
+     * When a thread other than the loop ends the scope ({@link #fail} from a timer or a worker),
+     * its end actions run there after the failure is on its way to the loop: they may run after
+     * the call's terminal event, and after {@code run()} has returned. Do not count on them for
+     * anything the run's last events must see.
      *
      * @param action a short action; it runs on the thread that ends the scope; never {@code null}
      */
