@@ -70,6 +70,11 @@ public final class ManualClock implements Clock {
      * Moves time forward, running each timer that falls due on this thread. A timer set by an
      * action runs in the same call if it falls due within the advance.
      *
+     * <p>An action that throws ends the advance: the exception comes out of this call, time stays
+     * at that timer's due time, and the later timers stay set for the next advance. (A plugin's
+     * timers set through a scheduler never throw here: the scheduler reports their exceptions as
+     * the plugin's {@code plugin-error}.)
+     *
      * @param duration how far; not negative; never {@code null}
      * @throws IllegalArgumentException if negative
      */

@@ -80,6 +80,22 @@ class ManualClockTests {
     }
 
     @Test
+    void anActionThatThrowsEndsTheAdvanceAtItsDueTimeAndLaterTimersStaySet() {
+        clock.schedule(ms(10), () -> {
+            throw new IllegalStateException("bug");
+        });
+        clock.schedule(ms(20), () -> ran.add("later"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> clock.advance(ms(30)));
+
+        assertEquals("bug", e.getMessage());
+        assertEquals(ms(10).toNanos(), clock.nanoTime(), "time stopped at the failing timer");
+        assertEquals(List.of(), ran);
+        clock.advance(ms(10));
+        assertEquals(List.of("later"), ran, "the later timer ran at the next advance");
+    }
+
+    @Test
     void advancingBackwardsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> clock.advance(ms(-1)));
     }
