@@ -507,41 +507,6 @@ public class PluginChainTests {
     }
 
     @Test
-    void failingAScopeAnnouncesBeforeItsEndActionsRun() throws Exception {
-        List<String> order = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch endActionRan = new CountDownLatch(1);
-        Scheduler scheduler = Scheduler.withThreads(1);
-        Task<Integer, Integer> task = scheduler.task("t", x -> x, Chain.of(new TaskPlugin() {
-            @Override
-            public String name() {
-                return "quitter";
-            }
-
-            @Override
-            public Object around(Invocation invocation) throws Exception {
-                CallScope scope = invocation.scope();
-                scope.onEnd(() -> {
-                    order.add("end action");
-                    endActionRan.countDown();
-                });
-                scope.fail(new IllegalStateException("gave up"), false, () -> order.add("announced"));
-                return invocation.proceed();
-            }
-        }));
-        List<Throwable> failures = new ArrayList<>();
-        task.onException((f, e) -> failures.add(e));
-        scheduler.onStart(() -> task.submit(1));
-
-        scheduler.run(RunOptions.defaults().onException(Action.CONTINUE));
-
-        // The failing thread runs the end actions after posting the failure, so the run may end first.
-        assertTrue(endActionRan.await(10, TimeUnit.SECONDS), "the end action ran");
-        // CallScope.fail's contract, which the testkit's FakeCallScope follows too.
-        assertEquals(List.of("announced", "end action"), order);
-        assertEquals("gave up", failures.get(0).getMessage());
-    }
-
-    @Test
     void eachHookThatThrowsFailsTheCallNamingThePluginAndHook() {
         for (String hook : List.of("beforeSubmit", "around", "onFailure")) {
             assertContractBroken(new TaskPlugin() {
