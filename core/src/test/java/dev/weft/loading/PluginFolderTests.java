@@ -104,6 +104,15 @@ class PluginFolderTests {
                         + " provides dev.weft.api.PluginFactory with t.unresolved.F; }")
                 .against(stub).descriptor("unresolved", "1.0.0", ">=0.1.0").build(jars);
         BAD.put("unresolved.jar", "module weft.test.unresolved does not resolve");
+        // A stub stands in for weft's own module at compile time; at load time the core's is found.
+        Path pf4jStub = PluginJars.jar("pf4j-stub.jar").source("module-info.java", "module org.pf4j { }")
+                .noManifest().build(Files.createTempDirectory(jars, "stub"));
+        PluginJars.jar("reaches-in.jar").plugin("weft.test.reaches", "t.reaches", "reaches")
+                .source("module-info.java", "module weft.test.reaches { requires dev.weft.api; requires org.pf4j;"
+                        + " exports t.reaches; provides dev.weft.api.PluginFactory with t.reaches.F; }")
+                .against(pf4jStub).descriptor("reaches-in", "1.0.0", ">=0.1.0").build(jars);
+        BAD.put("reaches-in.jar", "module weft.test.reaches requires org.pf4j, which is weft's own: a plugin may"
+                + " require only dev.weft.api, org.slf4j, the JDK's modules and the modules of the plugins it depends on");
         PluginJars.jar("ctor-throws.jar").plugin("weft.test.ctor", "t.ctor", "ctor",
                 "throw new IllegalStateException(\"factory refuses\");", "")
                 .descriptor("ctor-throws", "1.0.0", ">=0.1.0").build(jars);

@@ -3,6 +3,7 @@ package dev.weft.core.loading;
 import java.io.Closeable;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
@@ -17,6 +18,10 @@ import java.util.Set;
  * the handle, which closes the jar and lets go of the layer so its loader can be collected.
  */
 final class JarHandle extends ClassLoader implements Closeable {
+
+    /** What a plugin may require of the modules weft ships: the API, and the logging facade. */
+    private static final List<String> PLUGIN_READABLE = List.of("dev.weft.api", "org.slf4j");
+    private static final ModuleFinder SYSTEM = ModuleFinder.ofSystem();
 
     private final Path jar;
     private volatile TrackedReference reference;
@@ -45,6 +50,7 @@ final class JarHandle extends ClassLoader implements Closeable {
         } catch (FindException e) {
             throw new Reasons.LoadFailure("not a valid module: " + Reasons.of(e), e);
         }
+        requireOnlyWhatPluginsMayRead(found.descriptor(), parents.get(parents.size() - 1));
         TrackedReference ref = new TrackedReference(found);
         String name = ref.descriptor().name();
         ModuleFinder finder = new ModuleFinder() {
@@ -70,6 +76,23 @@ final class JarHandle extends ClassLoader implements Closeable {
         } catch (ResolutionException | FindException | LayerInstantiationException e) {
             ref.close();
             throw new Reasons.LoadFailure("module " + name + " does not resolve: " + Reasons.of(e), e);
+        }
+    }
+
+    /**
+     * Refuses a module that requires one of weft's own modules other than the API. The core's
+     * layer is a parent of every plugin's, so such a {@code requires} would resolve, and the
+     * plugin would then break with any release of weft that changes its internals.
+     */
+    private static void requireOnlyWhatPluginsMayRead(ModuleDescriptor descriptor, ModuleLayer coreLayer) {
+        for (ModuleDescriptor.Requires requires : descriptor.requires()) {
+            String wanted = requires.name();
+            boolean weftOwn = coreLayer.findModule(wanted).isPresent() && SYSTEM.find(wanted).isEmpty();
+            if (weftOwn && !PLUGIN_READABLE.contains(wanted)) {
+                throw new Reasons.LoadFailure("module " + descriptor.name() + " requires " + wanted
+                        + ", which is weft's own: a plugin may require only " + String.join(", ", PLUGIN_READABLE)
+                        + ", the JDK's modules and the modules of the plugins it depends on");
+            }
         }
     }
 
