@@ -137,10 +137,10 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException(workflow.name() + ": " + e.getMessage(), e);
         } catch (PluginException e) {
             throw new UsageException(workflow.name() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("workflow " + workflow.name() + " could not be defined: " + e, e);
+            // The workflow's own code failed: say so, and keep its stack trace for its author.
+            throw new IllegalStateException("workflow " + workflow.name() + " failed in define(), before anything ran: "
+                    + e, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.cli.it;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -111,6 +112,20 @@ class RunWorkflowJarIT {
 
         assertTrue(run.out().contains("Task work"), run::describe);
         assertTrue(run.all().contains("boom in call 1"), run::describe);
+    }
+
+    @Test
+    void aWorkflowWhoseDefineThrowsIsNamedWithItsCauseAndExitsWithCode1() throws Exception {
+        String source = workflow(1, "return x;").replace("Task<Integer, Integer> work =",
+                "if (true) { throw new IllegalStateException(\"no data folder\"); }\n        Task<Integer, Integer> work =");
+        Path jar = WorkflowJars.build(dir, "broken.jar", Map.of("module-info.java", MODULE_INFO, "demo/Demo.java", source));
+
+        Weft.Result run = Weft.quick(dir, "run", jar.toString()).assertExit(1);
+
+        assertTrue(run.err().contains("workflow demo failed in define(), before anything ran:"
+                + " java.lang.IllegalStateException: no data folder"), run::describe);
+        assertTrue(run.err().contains("at demo.Demo.define"), () -> "the author's stack trace\n" + run.describe());
+        assertFalse(run.out().contains("Task work"), () -> "nothing ran, so no tree\n" + run.describe());
     }
 
     @Test

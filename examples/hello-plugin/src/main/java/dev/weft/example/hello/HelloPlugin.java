@@ -9,15 +9,16 @@ import java.util.List;
 /**
  * Greets each call as it is submitted, with a {@code hello-said} event, and vetoes calls whose
  * argument is on its refuse list. One instance per task; every hook it uses runs on the
- * scheduler's loop thread, so its counters need no locks.
+ * scheduler's loop thread, so its counters need no locks (volatile only for describe).
  */
 final class HelloPlugin implements TaskPlugin {
 
     private final String greeting;
     private final List<String> refuse;
     private TaskContext task;
-    private int said;
-    private int refused;
+    // Written on the loop only, read by describe() on the rendering thread.
+    private volatile int said;
+    private volatile int refused;
 
     HelloPlugin(String greeting, List<String> refuse) {
         this.greeting = greeting;

@@ -40,7 +40,7 @@ public final class HelloPluginFactory implements PluginFactory {
 
     @Override
     public TaskPlugin create(Options options) {
-        String greeting = options.string("greeting").orElse("hello");
+        String greeting = options.string("greeting").orElseThrow(); // its default applies when left out
         if (greeting.isBlank()) {
             throw new OptionException("greeting", "option 'greeting': must not be blank");
         }
