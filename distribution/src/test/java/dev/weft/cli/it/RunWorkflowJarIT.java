@@ -124,7 +124,7 @@ class RunWorkflowJarIT {
 
         assertTrue(run.err().contains("workflow demo failed in define(), before anything ran:"
                 + " java.lang.IllegalStateException: no data folder"), run::describe);
-        assertTrue(run.err().contains("at demo.Demo.define"), () -> "the author's stack trace\n" + run.describe());
+        assertTrue(run.err().contains("demo.Demo.define("), () -> "the author's stack trace\n" + run.describe());
         assertFalse(run.out().contains("Task work"), () -> "nothing ran, so no tree\n" + run.describe());
     }
 
