@@ -121,14 +121,24 @@ public final class PluginRegistry implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         List<PluginInfo> same = plugins().stream().filter(p -> p.name().equals(name)).toList();
         if (!same.isEmpty()) {
-            return "plugin '" + name + "' is not usable: " + same.stream()
-                    .map(p -> p.state().name().toLowerCase(Locale.ROOT) + " in " + p.source() + ": "
-                            + p.reason().orElse(""))
-                    .distinct().collect(Collectors.joining("; "));
+            // Sources that share a reason (both jars of an ambiguity do) share one statement of it.
+            Map<String, List<PluginInfo>> byReason = same.stream().collect(Collectors.groupingBy(
+                    p -> p.state() + " " + p.reason().orElse(""), LinkedHashMap::new, Collectors.toList()));
+            return "plugin '" + name + "' is not usable: " + byReason.values().stream()
+                    .map(PluginRegistry::whyNot).collect(Collectors.joining("; "));
         }
         Set<String> known = names();
         return "unknown plugin '" + name + "'" + Names.didYouMean(name, known) + "; "
                 + (known.isEmpty() ? "no plugins are loaded" : "known: " + String.join(", ", known));
+    }
+
+    /** @return why some sources of one name are unusable, naming those that the reason does not */
+    private static String whyNot(List<PluginInfo> alike) {
+        PluginInfo first = alike.get(0);
+        String reason = first.reason().orElse("");
+        List<String> unnamed = alike.stream().map(PluginInfo::source).filter(s -> !reason.contains(s)).toList();
+        return unnamed.isEmpty() ? reason
+                : first.state().name().toLowerCase(Locale.ROOT) + " in " + String.join(" and ", unnamed) + ": " + reason;
     }
 
     /**

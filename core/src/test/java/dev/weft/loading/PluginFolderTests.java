@@ -270,6 +270,17 @@ class PluginFolderTests {
     }
 
     @Test
+    void whyNotStatesAnAmbiguityOnceNamingBothJarsAndThePin() {
+        copy(greeter);
+        copy(greeterNewer);
+        try (PluginRegistry registry = folderOnly().load()) {
+            assertEquals("plugin 'greeter' is not usable: ambiguous: Plugin-Id 'greeter' comes from greeter-1.0.jar "
+                    + "and greeter-1.1.jar; remove one, or pin one in the configuration "
+                    + "(plugins: { greeter: { source: greeter-1.0.jar } })", registry.whyNot("greeter"));
+        }
+    }
+
+    @Test
     void aJarNotOnTheTrustedListIsRefusedWithItsDigest() {
         copy(greeter);
         copy(auto);

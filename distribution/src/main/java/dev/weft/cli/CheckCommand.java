@@ -30,8 +30,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WeftConfig config = WeftConfig.read(file);
-        try (PluginRegistry registry = PluginLoading.load(plugins, Home.fromSystem(), config, System.err)) {
-            config.validate(registry);
+        try (PluginRegistry registry = PluginLoading.load(plugins, Home.fromSystem(), config)) {
+            PluginLoading.chains(registry, config, System.err);
         }
         System.out.println(file + ": valid (executor: " + config.executor().type().name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + config.executor().workers() + " workers; chains for: "

@@ -35,8 +35,7 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         // Failed jars are part of the listing itself, so no separate warnings.
-        try (PluginRegistry registry = PluginLoading.load(plugins, Home.fromSystem(), WeftConfig.empty(),
-                new PrintStream(PrintStream.nullOutputStream()))) {
+        try (PluginRegistry registry = PluginLoading.load(plugins, Home.fromSystem(), WeftConfig.empty())) {
             List<PluginInfo> found = registry.plugins();
             out.println(json ? json(found) : text(found));
         }

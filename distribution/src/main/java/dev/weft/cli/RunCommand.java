@@ -76,8 +76,8 @@ final class RunCommand implements Callable<Integer> {
         WeftConfig weftConfig = configFile.map(WeftConfig::read).orElseGet(WeftConfig::empty);
         Workflow workflow = jar.map(WorkflowLoader::load).orElseGet(BraninSearch::new);
 
-        try (PluginRegistry registry = PluginLoading.load(plugins, home, weftConfig, err)) {
-            Function<String, dev.weft.Chain> configured = weftConfig.chains(registry);
+        try (PluginRegistry registry = PluginLoading.load(plugins, home, weftConfig)) {
+            Function<String, dev.weft.Chain> configured = PluginLoading.chains(registry, weftConfig, err);
             Function<String, dev.weft.Chain> chains = noTrace ? task -> configured.apply(task).without("trace")
                     : configured;
             int threads = workers.orElse(weftConfig.executor().workers());

@@ -20,13 +20,13 @@ final class Summary {
                 .append(" (exit code ").append(ExitCodes.of(exit)).append(") after ")
                 .append(String.format(Locale.ROOT, "%.1fs", took.toMillis() / 1000.0));
         exit.exception().ifPresent(e -> sb.append(", because of ").append(e));
-        sb.append(": ").append(c.submitted()).append(" calls submitted, ")
+        sb.append(": ").append(count(c.submitted(), "call", "calls")).append(" submitted, ")
                 .append(c.done()).append(" returned a result, ")
                 .append(c.failed()).append(" failed, ")
                 .append(c.cancelled()).append(" cancelled; ")
-                .append(c.vetoed()).append(" submissions vetoed, ")
-                .append(c.retried()).append(" retries, ")
-                .append(c.timedOut()).append(" attempts timed out. ");
+                .append(count(c.vetoed(), "submission", "submissions")).append(" vetoed, ")
+                .append(count(c.retried(), "retry", "retries")).append(", ")
+                .append(count(c.timedOut(), "attempt", "attempts")).append(" timed out. ");
         sb.append("Configuration: ").append(config.map(Path::toString).orElse("none")).append(". ");
         if (traces.isEmpty()) {
             sb.append("No trace was written.");
@@ -35,5 +35,10 @@ final class Summary {
                     .append(" (open it at https://ui.perfetto.dev or chrome://tracing).");
         }
         return sb.toString();
+    }
+
+    /** @return such as {@code 1 retry} or {@code 0 retries}: only one takes the singular */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

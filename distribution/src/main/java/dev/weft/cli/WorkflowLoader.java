@@ -70,7 +70,7 @@ final class WorkflowLoader {
         try {
             modules = finder.findAll();
         } catch (FindException e) {
-            throw new UsageException(jar.getFileName() + " is not a usable module: " + e.getMessage(), e);
+            throw new UsageException(ModuleJarProblem.explain(jar, e), e);
         }
         if (modules.size() != 1) {
             throw new UsageException(jar.getFileName() + " is not a jar weft can load as a module");

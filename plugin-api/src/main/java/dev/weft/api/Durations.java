@@ -17,7 +17,7 @@ public final class Durations {
     /** The accepted form, for error messages. */
     public static final String FORM = "a number and a unit (ns, us, ms, s, m, h), such as 250ms, 2s or 1.5m";
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)");
+    private static final Pattern FORMAT = Pattern.compile("(-?)(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)");
 
     private Durations() {
     }
@@ -27,7 +27,8 @@ public final class Durations {
      *
      * @param text such as {@code 250ms}; never {@code null}
      * @return the duration
-     * @throws IllegalArgumentException if the text is not of the {@link #FORM}
+     * @throws IllegalArgumentException if the text is not of the {@link #FORM}, is negative
+     *     (such as {@code -2s}) or is too long for a {@link Duration}
      */
     public static Duration parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -39,8 +40,13 @@ public final class Durations {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: expected " + FORM);
         }
-        double value = Double.parseDouble(m.group(1));
-        double nanosPerUnit = switch (m.group(2)) {
+        double value = Double.parseDouble(m.group(2));
+        if (!m.group(1).isEmpty() && value > 0) {
+            // Matched with its sign so that it is told apart from a malformed value: only the sign is wrong.
+            throw new DurationRangeException("'" + text + "' is negative; expected a duration of at least 0, "
+                    + "such as 250ms");
+        }
+        double nanosPerUnit = switch (m.group(3)) {
             case "ns" -> 1;
             case "us" -> 1e3;
             case "ms" -> 1e6;
@@ -50,7 +56,7 @@ public final class Durations {
         };
         double nanos = value * nanosPerUnit;
         if (nanos > Long.MAX_VALUE) {
-            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+            throw new DurationRangeException("'" + text + "' is too long a duration");
         }
         return Duration.ofNanos(Math.round(nanos));
     }

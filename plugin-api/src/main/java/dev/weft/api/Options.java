@@ -76,6 +76,9 @@ public final class Options {
                 case DURATION -> value instanceof Duration d ? d : Durations.parse(toText(value));
                 case STRING_LIST -> toList(value);
             };
+        } catch (DurationRangeException e) {
+            // The value has the right form, so the type's form would not say what is wrong with it.
+            throw new OptionException(option, "option '" + option + "': " + e.getMessage());
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new OptionException(option, "option '" + option + "': '" + value + "' is not "
                     + type.form());

@@ -61,6 +61,29 @@ public class ApiTests {
     }
 
     @Test
+    void aNegativeDurationIsSaidToBeNegativeRatherThanMalformed() {
+        assertEquals("'-2s' is negative; expected a duration of at least 0, such as 250ms",
+                assertThrows(IllegalArgumentException.class, () -> Durations.parse("-2s")).getMessage());
+        assertEquals(Duration.ZERO, Durations.parse("-0s"));
+        assertEquals("'--2s' is not a duration: expected " + Durations.FORM,
+                assertThrows(IllegalArgumentException.class, () -> Durations.parse("--2s")).getMessage());
+    }
+
+    @Test
+    void aDurationOptionOutOfRangeSaysWhatIsWrongNotWhatFormToUse() {
+        List<OptionSpec> specs = List.of(OptionSpec.of("backoff", OptionType.DURATION, "100ms", "first delay"));
+        OptionException negative = assertThrows(OptionException.class,
+                () -> Options.parse(specs, Map.of("backoff", "-100ms")));
+        assertEquals("option 'backoff': '-100ms' is negative; expected a duration of at least 0, such as 250ms",
+                negative.getMessage());
+        assertEquals("backoff", negative.option());
+        assertEquals("option 'backoff': '9999999999h' is too long a duration", assertThrows(OptionException.class,
+                () -> Options.parse(specs, Map.of("backoff", "9999999999h"))).getMessage());
+        assertEquals("option 'backoff': '2 parsecs' is not " + Durations.FORM, assertThrows(OptionException.class,
+                () -> Options.parse(specs, Map.of("backoff", "2 parsecs"))).getMessage());
+    }
+
+    @Test
     void optionsApplyDefaultsAndConvertValues() {
         List<OptionSpec> specs = List.of(
                 OptionSpec.of("max-attempts", OptionType.INTEGER, "3", "attempts"),

@@ -69,6 +69,24 @@ class CheckIT {
     }
 
     @Test
+    void aNegativeDurationIsReportedAsNegativeForEachOption() throws Exception {
+        Path file = Files.writeString(dir.resolve("negative.yaml"), """
+                tasks:
+                  evaluate:
+                    chain:
+                      - retry: { backoff: -100ms }
+                      - timeout: { limit: -2s }
+                """);
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
+
+        assertTrue(run.err().contains(file + ":4:27: plugin 'retry': option 'backoff': '-100ms' is negative; "
+                + "expected a duration of at least 0, such as 250ms"), run::describe);
+        assertTrue(run.err().contains(file + ":5:27: plugin 'timeout': option 'limit': '-2s' is negative; "
+                + "expected a duration of at least 0, such as 250ms"), run::describe);
+    }
+
+    @Test
     void aMissingFileIsAConfigurationError() {
         Path file = dir.resolve("absent.yaml");
 

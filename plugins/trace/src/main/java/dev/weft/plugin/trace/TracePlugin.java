@@ -252,6 +252,7 @@ final class TracePlugin implements TaskPlugin {
 
     @Override
     public void describe(Panel panel) {
-        panel.row("File", recording.file().path()).row("Written", written + " times");
+        // A label and a count, as the other plugins' rows are, so that it reads right for any count.
+        panel.row("File", recording.file().path()).row("Written", written);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,7 @@ class FourPluginsTests {
         assertTrue(tree.contains("@retry 2"), tree);
         assertTrue(tree.contains("@timeout 1"), tree);
         assertTrue(tree.contains("@trace-written 1"), tree);
+        assertTrue(Pattern.compile("Written 1\\R").matcher(tree).find(), tree);
 
         List<Map<String, Object>> events = TraceReader.events(file);
         Map<Long, Long> attemptsPerCall = TraceReader.slices(events).stream()
