@@ -2,13 +2,10 @@ package dev.weft;
 
 import dev.weft.api.Names;
 import dev.weft.core.config.ChainBinder;
+import dev.weft.core.config.ConfigFile;
 import dev.weft.core.config.ConfigReader;
 import dev.weft.core.config.ParsedConfig;
-import dev.weft.core.config.Position;
 import dev.weft.core.config.Problems;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -105,20 +102,12 @@ public final class WeftConfig {
      *
      * @param file the file; never {@code null}
      * @return the configuration, checked for shape
-     * @throws ConfigException if the file cannot be read, is not valid YAML, or is not shaped as above
+     * @throws ConfigException if the file is missing, is a directory, is not UTF-8, cannot be
+     *     read, is not valid YAML, or is not shaped as above
      */
     public static WeftConfig read(Path file) {
         Objects.requireNonNull(file, "file");
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Problems problems = new Problems(file.toString());
-            problems.add(Position.FILE, "cannot read the configuration: " + e);
-            problems.throwIfAny();
-            throw new AssertionError("unreachable");
-        }
-        return parse(text, file.toString());
+        return parse(ConfigFile.read(file), file.toString());
     }
 
     /**
