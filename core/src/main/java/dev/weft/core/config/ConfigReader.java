@@ -59,9 +59,8 @@ public final class ConfigReader {
             LoadSettings settings = LoadSettings.builder().setLabel(problems.file()).build();
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            Position at = Position.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark());
-            String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            problems.add(at, "malformed YAML: " + context + e.getProblem());
+            problems.add(Position.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark()),
+                    MalformedYaml.message(e));
             problems.throwIfAny();
             throw new AssertionError("unreachable");
         } catch (YamlEngineException e) {
