@@ -129,6 +129,17 @@ public final class WeftConfig {
         return parse("", "(no configuration)");
     }
 
+    /**
+     * Whether the file sets nothing, so that every setting is its default: it is empty, holds
+     * only comments (or a bare {@code ---}), or is {@code {}}. Such a file is valid; a caller
+     * may warn about it, since a configuration that configures nothing is often the wrong file.
+     *
+     * @return {@code true} if the file has no top-level key; also for {@link #empty()}
+     */
+    public boolean isEmpty() {
+        return parsed.empty();
+    }
+
     /** @return the file name problems are reported against */
     public String file() {
         return parsed.file();

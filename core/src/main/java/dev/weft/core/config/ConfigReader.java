@@ -73,6 +73,8 @@ public final class ConfigReader {
         Map<String, String> pins = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Map<String, ParsedConfig.TaskChain> tasks = new LinkedHashMap<>();
+        boolean empty = root.isEmpty() || isNull(root.get())
+                || root.get() instanceof MappingNode map && map.getValue().isEmpty();
         if (root.isPresent() && !isNull(root.get())) {
             Map<String, NodeTuple> top = mapping(root.get(), "the file", TOP);
             if (top.containsKey("executor")) {
@@ -89,7 +91,7 @@ public final class ConfigReader {
             }
         }
         problems.throwIfAny();
-        return new ParsedConfig(problems.file(), executor, trusted, pins, disabled, tasks);
+        return new ParsedConfig(problems.file(), executor, trusted, pins, disabled, tasks, empty);
     }
 
     private WeftConfig.Executor executor(Node node) {

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param pins plugins.NAME.source
  * @param disabled plugins whose plugins.NAME.enabled is false
  * @param tasks the chains, by task name ({@code "*"} for the default), in file order
+ * @param empty whether the file sets nothing: no document, an empty one, or {@code {}}
  */
 public record ParsedConfig(String file, WeftConfig.Executor executor, Optional<Set<String>> trusted,
-                           Map<String, String> pins, Set<String> disabled, Map<String, TaskChain> tasks) {
+                           Map<String, String> pins, Set<String> disabled, Map<String, TaskChain> tasks,
+                           boolean empty) {
 
     /**
      * One task's chain.
