@@ -9,6 +9,7 @@ import dev.weft.core.config.Problems;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  * Reading checks the file's shape; {@link #chains(PluginRegistry)} checks every chain against the
  * loaded plugins. Both throw a {@link ConfigException} listing every problem as
  * {@code FILE:LINE:COL: message}, so nothing runs with an invalid configuration.
+ * {@link #check(Path, Function)} does both in one step and reports the problems of both at once.
  *
  * <pre>{@code
  * WeftConfig config = WeftConfig.read(Path.of("weft.yaml"));
@@ -57,9 +59,12 @@ public final class WeftConfig {
     public static final String DEFAULT_TASK = "*";
 
     private final ParsedConfig parsed;
+    /** Empty, except while {@link #check} has the plugins loaded for a file with shape problems. */
+    private final List<ConfigException.Problem> shapeProblems;
 
-    private WeftConfig(ParsedConfig parsed) {
+    private WeftConfig(ParsedConfig parsed, List<ConfigException.Problem> shapeProblems) {
         this.parsed = parsed;
+        this.shapeProblems = shapeProblems;
     }
 
     /**
@@ -121,7 +126,47 @@ public final class WeftConfig {
     public static WeftConfig parse(String yaml, String fileName) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(fileName, "fileName");
-        return new WeftConfig(ConfigReader.read(yaml, fileName));
+        Problems problems = new Problems(fileName);
+        ParsedConfig parsed = ConfigReader.read(yaml, problems);
+        problems.throwIfAny();
+        return new WeftConfig(parsed, List.of());
+    }
+
+    /**
+     * Reads a configuration file and checks its chains against plugins loaded for it, reporting
+     * the problems of both at once: what {@code weft check} does. Where {@link #read} stops at a
+     * problem of the file's shape, this goes on to check the plugin of every chain entry, and
+     * the options of every entry that is well-formed, so that one run shows every problem.
+     *
+     * <h2>Loading the plugins</h2>
+     * {@code plugins} is called once, unless the file cannot be read or is not YAML. It gets the
+     * configuration as far as it could be read, for its trusted jars, pins and disabled plugins:
+     * a value with a problem takes its default, except that an invalid trusted digest is left
+     * out, so that fewer jars are trusted, never more. While the file has a problem that
+     * configuration yields no chains: its {@link #chains} throws the file's problems. The
+     * registry is closed before this method returns.
+     *
+     * <pre>{@code
+     * WeftConfig config = WeftConfig.check(Path.of("weft.yaml"),
+     *         c -> PluginRegistry.builder().pluginsDir(dir).configure(c).load());
+     * }</pre>
+     *
+     * @param file the file; never {@code null}
+     * @param plugins loads the plugins for a configuration; never {@code null}, nor returns it
+     * @return the configuration, valid in shape and in every chain
+     * @throws ConfigException listing every problem of the file, in file order
+     */
+    public static WeftConfig check(Path file, Function<? super WeftConfig, ? extends PluginRegistry> plugins) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(plugins, "plugins");
+        Problems shape = new Problems(file.toString());
+        ParsedConfig parsed = ConfigReader.read(ConfigFile.read(file), shape);
+        WeftConfig partial = new WeftConfig(parsed, shape.list());
+        try (PluginRegistry registry = Objects.requireNonNull(plugins.apply(partial), "plugins returned null")) {
+            partial.validate(registry);
+        }
+        // validate() threw if the shape had any problem, so the configuration is whole.
+        return new WeftConfig(parsed, List.of());
     }
 
     /** @return a configuration with default executor, no chains, every jar trusted */
@@ -182,7 +227,11 @@ public final class WeftConfig {
      */
     public Function<String, Chain> chains(PluginRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        Map<String, Chain> chains = Map.copyOf(ChainBinder.bind(parsed, registry));
+        Problems problems = new Problems(parsed.file());
+        problems.addAll(shapeProblems);
+        Map<String, Chain> bound = ChainBinder.bind(parsed, registry, problems);
+        problems.throwIfAny();
+        Map<String, Chain> chains = Map.copyOf(bound);
         Chain fallback = chains.getOrDefault(DEFAULT_TASK, Chain.empty());
         return task -> chains.getOrDefault(task, fallback);
     }

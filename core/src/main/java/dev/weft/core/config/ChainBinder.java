@@ -24,11 +24,10 @@ public final class ChainBinder {
     /**
      * @param config the parsed configuration
      * @param registry the loaded plugins
-     * @return the chains by task name ({@code "*"} included)
-     * @throws dev.weft.ConfigException with every problem found
+     * @param problems where each problem is added
+     * @return the chains by task name ({@code "*"} included); usable only if no problem was added
      */
-    public static Map<String, Chain> bind(ParsedConfig config, PluginRegistry registry) {
-        Problems problems = new Problems(config.file());
+    public static Map<String, Chain> bind(ParsedConfig config, PluginRegistry registry, Problems problems) {
         Map<String, Chain> chains = new LinkedHashMap<>();
         for (ParsedConfig.TaskChain task : config.tasks().values()) {
             Chain chain = Chain.empty();
@@ -38,6 +37,10 @@ public final class ChainBinder {
                     problems.add(step.at(), "tasks." + task.task() + ": " + registry.whyNot(step.plugin()));
                     continue;
                 }
+                if (!step.whole()) {
+                    // Its shape problem is reported; checking what is left would report its consequences.
+                    continue;
+                }
                 Optional<Chain> next = add(chain, factory.get(), step, problems);
                 if (next.isPresent()) {
                     chain = next.get();
@@ -45,7 +48,6 @@ public final class ChainBinder {
             }
             chains.put(task.task(), chain);
         }
-        problems.throwIfAny();
         return chains;
     }
 

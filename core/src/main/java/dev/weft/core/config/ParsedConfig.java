@@ -37,8 +37,15 @@ public record ParsedConfig(String file, WeftConfig.Executor executor, Optional<S
      * @param plugin the plugin's name
      * @param at where its name is written
      * @param options its options, in file order
+     * @param whole false if the entry had a shape problem: its options may be missing, so only
+     *     its plugin's name is checked
      */
-    public record Step(String plugin, Position at, Map<String, Value> options) {
+    public record Step(String plugin, Position at, Map<String, Value> options, boolean whole) {
+
+        /** @return this entry, marked as having a shape problem */
+        Step broken() {
+            return new Step(plugin, at, options, false);
+        }
     }
 
     /**
