@@ -2,16 +2,14 @@ package dev.weft;
 
 import dev.weft.api.Names;
 import dev.weft.core.config.ChainBinder;
+import dev.weft.core.config.ConfigFile;
 import dev.weft.core.config.ConfigReader;
 import dev.weft.core.config.ParsedConfig;
-import dev.weft.core.config.Position;
 import dev.weft.core.config.Problems;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +39,7 @@ import java.util.function.Function;
  * Reading checks the file's shape; {@link #chains(PluginRegistry)} checks every chain against the
  * loaded plugins. Both throw a {@link ConfigException} listing every problem as
  * {@code FILE:LINE:COL: message}, so nothing runs with an invalid configuration.
+ * {@link #check(Path, Function)} does both in one step and reports the problems of both at once.
  *
  * <pre>{@code
  * WeftConfig config = WeftConfig.read(Path.of("weft.yaml"));
@@ -60,9 +59,12 @@ public final class WeftConfig {
     public static final String DEFAULT_TASK = "*";
 
     private final ParsedConfig parsed;
+    /** Empty, except while {@link #check} has the plugins loaded for a file with shape problems. */
+    private final List<ConfigException.Problem> shapeProblems;
 
-    private WeftConfig(ParsedConfig parsed) {
+    private WeftConfig(ParsedConfig parsed, List<ConfigException.Problem> shapeProblems) {
         this.parsed = parsed;
+        this.shapeProblems = shapeProblems;
     }
 
     /**
@@ -105,20 +107,12 @@ public final class WeftConfig {
      *
      * @param file the file; never {@code null}
      * @return the configuration, checked for shape
-     * @throws ConfigException if the file cannot be read, is not valid YAML, or is not shaped as above
+     * @throws ConfigException if the file is missing, is a directory, is not UTF-8, cannot be
+     *     read, is not valid YAML, or is not shaped as above
      */
     public static WeftConfig read(Path file) {
         Objects.requireNonNull(file, "file");
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Problems problems = new Problems(file.toString());
-            problems.add(Position.FILE, "cannot read the configuration: " + e);
-            problems.throwIfAny();
-            throw new AssertionError("unreachable");
-        }
-        return parse(text, file.toString());
+        return parse(ConfigFile.read(file), file.toString());
     }
 
     /**
@@ -132,12 +126,63 @@ public final class WeftConfig {
     public static WeftConfig parse(String yaml, String fileName) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(fileName, "fileName");
-        return new WeftConfig(ConfigReader.read(yaml, fileName));
+        Problems problems = new Problems(fileName);
+        ParsedConfig parsed = ConfigReader.read(yaml, problems);
+        problems.throwIfAny();
+        return new WeftConfig(parsed, List.of());
+    }
+
+    /**
+     * Reads a configuration file and checks its chains against plugins loaded for it, reporting
+     * the problems of both at once: what {@code weft check} does. Where {@link #read} stops at a
+     * problem of the file's shape, this goes on to check the plugin of every chain entry, and
+     * the options of every entry that is well-formed, so that one run shows every problem.
+     *
+     * <h2>Loading the plugins</h2>
+     * {@code plugins} is called once, unless the file cannot be read or is not YAML. It gets the
+     * configuration as far as it could be read, for its trusted jars, pins and disabled plugins:
+     * a value with a problem takes its default, except that an invalid trusted digest is left
+     * out, so that fewer jars are trusted, never more. While the file has a problem that
+     * configuration yields no chains: its {@link #chains} throws the file's problems. The
+     * registry is closed before this method returns.
+     *
+     * <pre>{@code
+     * WeftConfig config = WeftConfig.check(Path.of("weft.yaml"),
+     *         c -> PluginRegistry.builder().pluginsDir(dir).configure(c).load());
+     * }</pre>
+     *
+     * @param file the file; never {@code null}
+     * @param plugins loads the plugins for a configuration; never {@code null}, nor returns it
+     * @return the configuration, valid in shape and in every chain
+     * @throws ConfigException listing every problem of the file, in file order
+     */
+    public static WeftConfig check(Path file, Function<? super WeftConfig, ? extends PluginRegistry> plugins) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(plugins, "plugins");
+        Problems shape = new Problems(file.toString());
+        ParsedConfig parsed = ConfigReader.read(ConfigFile.read(file), shape);
+        WeftConfig partial = new WeftConfig(parsed, shape.list());
+        try (PluginRegistry registry = Objects.requireNonNull(plugins.apply(partial), "plugins returned null")) {
+            partial.validate(registry);
+        }
+        // validate() threw if the shape had any problem, so the configuration is whole.
+        return new WeftConfig(parsed, List.of());
     }
 
     /** @return a configuration with default executor, no chains, every jar trusted */
     public static WeftConfig empty() {
         return parse("", "(no configuration)");
+    }
+
+    /**
+     * Whether the file sets nothing, so that every setting is its default: it is empty, holds
+     * only comments (or a bare {@code ---}), or is {@code {}}. Such a file is valid; a caller
+     * may warn about it, since a configuration that configures nothing is often the wrong file.
+     *
+     * @return {@code true} if the file has no top-level key; also for {@link #empty()}
+     */
+    public boolean isEmpty() {
+        return parsed.empty();
     }
 
     /** @return the file name problems are reported against */
@@ -182,7 +227,11 @@ public final class WeftConfig {
      */
     public Function<String, Chain> chains(PluginRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        Map<String, Chain> chains = Map.copyOf(ChainBinder.bind(parsed, registry));
+        Problems problems = new Problems(parsed.file());
+        problems.addAll(shapeProblems);
+        Map<String, Chain> bound = ChainBinder.bind(parsed, registry, problems);
+        problems.throwIfAny();
+        Map<String, Chain> chains = Map.copyOf(bound);
         Chain fallback = chains.getOrDefault(DEFAULT_TASK, Chain.empty());
         return task -> chains.getOrDefault(task, fallback);
     }

@@ -223,13 +223,6 @@ class WeftConfigTests {
     }
 
     @Test
-    void aFileThatCannotBeReadIsAConfigExceptionNamingIt() {
-        Path missing = dir.resolve("missing.yaml");
-        ConfigException e = assertThrows(ConfigException.class, () -> WeftConfig.read(missing));
-        assertTrue(e.getMessage().startsWith(missing + ": cannot read the configuration"), e.getMessage());
-    }
-
-    @Test
     void aFileIsReadFromDisk() throws IOException {
         Path file = Files.writeString(dir.resolve("weft.yaml"), "tasks: { t: { chain: [ echo ] } }\n");
         assertEquals(List.of("echo"), WeftConfig.read(file).chains(registry).apply("t").names());

@@ -74,8 +74,16 @@ public final class PluginJars {
                     }
                     @Override public List<EventType<?>> events() { return List.of(Said.TYPE); }
                     @Override public TaskPlugin create(Options options) {
+                        // Two range checks, both reported, so a test can see every problem of one entry.
+                        List<OptionException.Problem> problems = new java.util.ArrayList<>();
                         if (options.integer("times").orElse(1) < 1) {
-                            throw new OptionException("times", "option 'times': must be at least 1");
+                            problems.add(new OptionException.Problem("times", "option 'times': must be at least 1"));
+                        }
+                        if (options.string("greeting").orElse("hi").isBlank()) {
+                            problems.add(new OptionException.Problem("greeting", "option 'greeting': must not be blank"));
+                        }
+                        if (!problems.isEmpty()) {
+                            throw new OptionException(problems);
                         }
                         return new TaskPlugin() {
                             @Override public String name() { return "%3$s"; }

@@ -39,29 +39,38 @@ public final class Options {
      * @param specs the options the plugin accepts; never {@code null}
      * @param raw the values given, by option name; never {@code null}
      * @return the checked options, defaults applied
-     * @throws OptionException naming the first option that is unknown or ill-typed
+     * @throws OptionException with one {@linkplain OptionException#problems() problem} for each
+     *     option that is unknown or ill-typed: the unknown ones first, then the others in spec order
      */
     public static Options parse(List<OptionSpec> specs, Map<String, ?> raw) {
         Objects.requireNonNull(specs, "specs");
         Objects.requireNonNull(raw, "raw");
         Map<String, OptionSpec> byName = new LinkedHashMap<>();
         specs.forEach(s -> byName.put(s.name(), s));
+        List<OptionException.Problem> problems = new ArrayList<>();
         for (String given : raw.keySet()) {
             if (!byName.containsKey(given)) {
                 String known = byName.isEmpty() ? "it takes no options"
                         : "known: " + String.join(", ", byName.keySet());
-                throw new OptionException(given, "unknown option '" + given + "'"
-                        + Names.didYouMean(given, byName.keySet()) + "; " + known);
+                problems.add(new OptionException.Problem(given, "unknown option '" + given + "'"
+                        + Names.didYouMean(given, byName.keySet()) + "; " + known));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (OptionSpec spec : specs) {
             Object value = raw.get(spec.name());
-            if (value != null) {
-                values.put(spec.name(), convert(spec.name(), spec.type(), value));
-            } else if (spec.defaultValue().isPresent()) {
-                values.put(spec.name(), convert(spec.name(), spec.type(), spec.defaultValue().get()));
+            try {
+                if (value != null) {
+                    values.put(spec.name(), convert(spec.name(), spec.type(), value));
+                } else if (spec.defaultValue().isPresent()) {
+                    values.put(spec.name(), convert(spec.name(), spec.type(), spec.defaultValue().get()));
+                }
+            } catch (OptionException e) {
+                problems.addAll(e.problems());
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new OptionException(problems);
         }
         return new Options(Collections.unmodifiableMap(values));
     }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks every chain of a configuration against the loaded plugins and builds the chains. Each
- * option is checked on its own first, so that each bad value is reported at its own position;
- * then the factory sees all options together and may reject a combination or a range.
+ * Checks every chain of a configuration against the loaded plugins and builds the chains. The
+ * options of each plugin are checked for names and types first, then the factory sees them all
+ * together and may reject ranges and combinations; each problem is reported at its own option.
  */
 public final class ChainBinder {
 
@@ -24,11 +24,10 @@ public final class ChainBinder {
     /**
      * @param config the parsed configuration
      * @param registry the loaded plugins
-     * @return the chains by task name ({@code "*"} included)
-     * @throws dev.weft.ConfigException with every problem found
+     * @param problems where each problem is added
+     * @return the chains by task name ({@code "*"} included); usable only if no problem was added
      */
-    public static Map<String, Chain> bind(ParsedConfig config, PluginRegistry registry) {
-        Problems problems = new Problems(config.file());
+    public static Map<String, Chain> bind(ParsedConfig config, PluginRegistry registry, Problems problems) {
         Map<String, Chain> chains = new LinkedHashMap<>();
         for (ParsedConfig.TaskChain task : config.tasks().values()) {
             Chain chain = Chain.empty();
@@ -38,6 +37,10 @@ public final class ChainBinder {
                     problems.add(step.at(), "tasks." + task.task() + ": " + registry.whyNot(step.plugin()));
                     continue;
                 }
+                if (!step.whole()) {
+                    // Its shape problem is reported; checking what is left would report its consequences.
+                    continue;
+                }
                 Optional<Chain> next = add(chain, factory.get(), step, problems);
                 if (next.isPresent()) {
                     chain = next.get();
@@ -45,7 +48,6 @@ public final class ChainBinder {
             }
             chains.put(task.task(), chain);
         }
-        problems.throwIfAny();
         return chains;
     }
 
@@ -62,20 +64,26 @@ public final class ChainBinder {
         Map<String, Object> raw = new LinkedHashMap<>();
         for (Map.Entry<String, ParsedConfig.Value> option : step.options().entrySet()) {
             ParsedConfig.Value value = option.getValue();
-            Optional<OptionSpec> spec = specs.stream().filter(s -> s.name().equals(option.getKey())).findFirst();
-            if (value.raw().isEmpty()) {
-                problems.add(value.keyAt(), prefix + "option '" + option.getKey() + "' has no value"
-                        + spec.map(s -> "; expected " + s.type().form()).orElse(""));
-                ok = false;
+            if (value.raw().isPresent()) {
+                raw.put(option.getKey(), value.raw().get());
                 continue;
             }
-            try {
-                Options.parse(specs, Map.of(option.getKey(), value.raw().get()));
-                raw.put(option.getKey(), value.raw().get());
-            } catch (OptionException e) {
-                problems.add(spec.isPresent() ? value.valueAt() : value.keyAt(), prefix + e.getMessage());
-                ok = false;
+            Optional<OptionSpec> spec = specs.stream().filter(s -> s.name().equals(option.getKey())).findFirst();
+            problems.add(value.keyAt(), prefix + "option '" + option.getKey() + "' has no value"
+                    + spec.map(s -> "; expected " + s.type().form()).orElse(""));
+            ok = false;
+        }
+        try {
+            Options.parse(specs, raw);
+        } catch (OptionException e) {
+            for (OptionException.Problem problem : e.problems()) {
+                // An unknown option is at fault by its name, a known one by its value.
+                boolean known = specs.stream().anyMatch(s -> s.name().equals(problem.option()));
+                ParsedConfig.Value value = step.options().get(problem.option());
+                Position at = value == null ? step.at() : known ? value.valueAt() : value.keyAt();
+                problems.add(at, prefix + problem.message());
             }
+            ok = false;
         }
         if (!ok) {
             return Optional.empty();
@@ -83,8 +91,10 @@ public final class ChainBinder {
         try {
             return Optional.of(chain.then(factory, raw));
         } catch (OptionException e) {
-            ParsedConfig.Value at = step.options().get(e.option());
-            problems.add(at == null ? step.at() : at.valueAt(), prefix + e.getMessage());
+            for (OptionException.Problem problem : e.problems()) {
+                ParsedConfig.Value at = step.options().get(problem.option());
+                problems.add(at == null ? step.at() : at.valueAt(), prefix + problem.message());
+            }
         } catch (RuntimeException e) {
             problems.add(step.at(), prefix + "rejected its options: " + e);
         }

@@ -37,20 +37,23 @@ public final class ConfigReader {
 
     private final Problems problems;
 
-    private ConfigReader(String file) {
-        this.problems = new Problems(file);
+    private ConfigReader(Problems problems) {
+        this.problems = problems;
     }
 
     /**
-     * Reads a file's text.
+     * Reads a file's text, keeping what is well-formed so that the chains that are can still be
+     * checked against the plugins.
      *
      * @param text the YAML
-     * @param file the name to print in problems
-     * @return the configuration, shape-checked
-     * @throws dev.weft.ConfigException with every problem found
+     * @param problems where each shape problem is added
+     * @return the configuration as far as it could be read: a value with a problem takes its
+     *     default (an invalid trusted digest is left out, so fewer jars are trusted, never more),
+     *     and a chain entry with a problem is {@linkplain ParsedConfig.Step#whole() marked}
+     * @throws dev.weft.ConfigException if the text is not YAML at all, with that one problem
      */
-    public static ParsedConfig read(String text, String file) {
-        return new ConfigReader(file).read(text);
+    public static ParsedConfig read(String text, Problems problems) {
+        return new ConfigReader(problems).read(text);
     }
 
     private ParsedConfig read(String text) {
@@ -59,9 +62,8 @@ public final class ConfigReader {
             LoadSettings settings = LoadSettings.builder().setLabel(problems.file()).build();
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
-            Position at = Position.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark());
-            String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            problems.add(at, "malformed YAML: " + context + e.getProblem());
+            problems.add(Position.of(e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark()),
+                    MalformedYaml.message(e));
             problems.throwIfAny();
             throw new AssertionError("unreachable");
         } catch (YamlEngineException e) {
@@ -74,6 +76,8 @@ public final class ConfigReader {
         Map<String, String> pins = new LinkedHashMap<>();
         Set<String> disabled = new LinkedHashSet<>();
         Map<String, ParsedConfig.TaskChain> tasks = new LinkedHashMap<>();
+        boolean empty = root.isEmpty() || isNull(root.get())
+                || root.get() instanceof MappingNode map && map.getValue().isEmpty();
         if (root.isPresent() && !isNull(root.get())) {
             Map<String, NodeTuple> top = mapping(root.get(), "the file", TOP);
             if (top.containsKey("executor")) {
@@ -89,8 +93,7 @@ public final class ConfigReader {
                 tasks(top.get("tasks").getValueNode(), tasks);
             }
         }
-        problems.throwIfAny();
-        return new ParsedConfig(problems.file(), executor, trusted, pins, disabled, tasks);
+        return new ParsedConfig(problems.file(), executor, trusted, pins, disabled, tasks, empty);
     }
 
     private WeftConfig.Executor executor(Node node) {
@@ -204,10 +207,21 @@ public final class ConfigReader {
         }
     }
 
+    /**
+     * One chain entry. One with a problem is marked, so that its options are not checked against
+     * its plugin: what is left of them would report the problem's consequences, such as a
+     * required option missing.
+     */
     private Optional<ParsedConfig.Step> step(Node item, String where) {
+        int before = problems.count();
+        Optional<ParsedConfig.Step> step = stepOrPart(item, where);
+        return problems.count() == before ? step : step.map(ParsedConfig.Step::broken);
+    }
+
+    private Optional<ParsedConfig.Step> stepOrPart(Node item, String where) {
         if (item instanceof ScalarNode) {
             return text(item, where + ".chain").map(name ->
-                    new ParsedConfig.Step(name, Position.of(item), Map.of()));
+                    new ParsedConfig.Step(name, Position.of(item), Map.of(), true));
         }
         if (!(item instanceof MappingNode map) || map.getValue().size() != 1) {
             problems.add(Position.of(item), where + ".chain: each entry is one plugin with its options, such as"
@@ -248,7 +262,7 @@ public final class ConfigReader {
         } else if (!isNull(body)) {
             problems.add(Position.of(body), prefix + ": expected its options as a mapping, such as { limit: 2s }");
         }
-        return Optional.of(new ParsedConfig.Step(name.get(), Position.of(only.getKeyNode()), options));
+        return Optional.of(new ParsedConfig.Step(name.get(), Position.of(only.getKeyNode()), options, true));
     }
 
     /** A mapping's entries by key, reporting unknown and duplicate keys. */

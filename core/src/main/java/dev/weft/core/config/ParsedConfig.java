@@ -15,9 +15,11 @@ import java.util.Set;
  * @param pins plugins.NAME.source
  * @param disabled plugins whose plugins.NAME.enabled is false
  * @param tasks the chains, by task name ({@code "*"} for the default), in file order
+ * @param empty whether the file sets nothing: no document, an empty one, or {@code {}}
  */
 public record ParsedConfig(String file, WeftConfig.Executor executor, Optional<Set<String>> trusted,
-                           Map<String, String> pins, Set<String> disabled, Map<String, TaskChain> tasks) {
+                           Map<String, String> pins, Set<String> disabled, Map<String, TaskChain> tasks,
+                           boolean empty) {
 
     /**
      * One task's chain.
@@ -35,8 +37,15 @@ public record ParsedConfig(String file, WeftConfig.Executor executor, Optional<S
      * @param plugin the plugin's name
      * @param at where its name is written
      * @param options its options, in file order
+     * @param whole false if the entry had a shape problem: its options may be missing, so only
+     *     its plugin's name is checked
      */
-    public record Step(String plugin, Position at, Map<String, Value> options) {
+    public record Step(String plugin, Position at, Map<String, Value> options, boolean whole) {
+
+        /** @return this entry, marked as having a shape problem */
+        Step broken() {
+            return new Step(plugin, at, options, false);
+        }
     }
 
     /**

@@ -21,7 +21,22 @@ public final class Problems {
         list.add(new ConfigException.Problem(file, at.line(), at.column(), message));
     }
 
-    /** @throws ConfigException if any problem was added */
+    /** Adds problems found earlier, such as a file's shape problems before its chains are checked. */
+    public void addAll(List<ConfigException.Problem> found) {
+        list.addAll(found);
+    }
+
+    /** @return how many problems have been added */
+    public int count() {
+        return list.size();
+    }
+
+    /** @return the problems added so far, in the order added */
+    public List<ConfigException.Problem> list() {
+        return List.copyOf(list);
+    }
+
+    /** @throws ConfigException if any problem was added, listing them all in file order */
     public void throwIfAny() {
         if (!list.isEmpty()) {
             List<ConfigException.Problem> sorted = new ArrayList<>(list);

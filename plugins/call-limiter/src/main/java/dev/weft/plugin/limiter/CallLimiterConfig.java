@@ -2,7 +2,9 @@ package dev.weft.plugin.limiter;
 
 import dev.weft.api.OptionException;
 import dev.weft.api.Options;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -34,26 +36,34 @@ public record CallLimiterConfig(OptionalInt maxCalls, OptionalInt maxConcurrent,
     /**
      * Checks the settings.
      *
-     * @throws OptionException naming the option at fault: a limit below 1, or a blank or repeated
-     *     task name
+     * @throws OptionException with a problem for each option at fault: a limit below 1, a blank
+     *     task name, or each task name given twice
      */
     public CallLimiterConfig {
         Objects.requireNonNull(maxCalls, "maxCalls");
         Objects.requireNonNull(maxConcurrent, "maxConcurrent");
         Objects.requireNonNull(notWhileRunning, "notWhileRunning");
-        atLeastOne(MAX_CALLS, maxCalls);
-        atLeastOne(MAX_CONCURRENT, maxConcurrent);
+        List<OptionException.Problem> problems = new ArrayList<>();
+        atLeastOne(MAX_CALLS, maxCalls, problems);
+        atLeastOne(MAX_CONCURRENT, maxConcurrent, problems);
         notWhileRunning = List.copyOf(notWhileRunning);
+        if (notWhileRunning.stream().anyMatch(String::isBlank)) {
+            problems.add(new OptionException.Problem(NOT_WHILE_RUNNING, "option '" + NOT_WHILE_RUNNING
+                    + "' holds a blank task name"));
+        }
         Set<String> seen = new HashSet<>();
+        Set<String> twice = new LinkedHashSet<>();
         for (String name : notWhileRunning) {
-            if (name.isBlank()) {
-                throw new OptionException(NOT_WHILE_RUNNING, "option '" + NOT_WHILE_RUNNING
-                        + "' holds a blank task name");
+            if (!name.isBlank() && !seen.add(name)) {
+                twice.add(name);
             }
-            if (!seen.add(name)) {
-                throw new OptionException(NOT_WHILE_RUNNING, "option '" + NOT_WHILE_RUNNING
-                        + "' names task '" + name + "' twice");
-            }
+        }
+        for (String name : twice) {
+            problems.add(new OptionException.Problem(NOT_WHILE_RUNNING, "option '" + NOT_WHILE_RUNNING
+                    + "' names task '" + name + "' twice"));
+        }
+        if (!problems.isEmpty()) {
+            throw new OptionException(problems);
         }
     }
 
@@ -81,10 +91,10 @@ public record CallLimiterConfig(OptionalInt maxCalls, OptionalInt maxConcurrent,
                 options.strings(NOT_WHILE_RUNNING));
     }
 
-    private static void atLeastOne(String option, OptionalInt limit) {
+    private static void atLeastOne(String option, OptionalInt limit, List<OptionException.Problem> problems) {
         if (limit.isPresent() && limit.getAsInt() < 1) {
-            throw new OptionException(option, "option '" + option + "' must be at least 1, got "
-                    + limit.getAsInt() + " (leave it out for no limit)");
+            problems.add(new OptionException.Problem(option, "option '" + option + "' must be at least 1, got "
+                    + limit.getAsInt() + " (leave it out for no limit)"));
         }
     }
 }

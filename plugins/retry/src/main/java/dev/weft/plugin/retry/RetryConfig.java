@@ -4,6 +4,7 @@ import dev.weft.api.Durations;
 import dev.weft.api.OptionException;
 import dev.weft.api.Options;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public record RetryConfig(int maxAttempts, Duration backoff, double multiplier, 
     /**
      * Checks the settings.
      *
-     * @throws OptionException naming the option at fault
+     * @throws OptionException with a problem for each option at fault
      */
     public RetryConfig {
         Objects.requireNonNull(backoff, "backoff");
@@ -71,27 +72,34 @@ public record RetryConfig(int maxAttempts, Duration backoff, double multiplier, 
         Objects.requireNonNull(maxDuration, "maxDuration");
         Objects.requireNonNull(retryOn, "retryOn");
         Objects.requireNonNull(abortOn, "abortOn");
+        List<OptionException.Problem> problems = new ArrayList<>();
         if (maxAttempts < 1) {
-            throw fault(MAX_ATTEMPTS, "must be at least 1 (the first attempt counts), got " + maxAttempts);
+            problems.add(fault(MAX_ATTEMPTS, "must be at least 1 (the first attempt counts), got " + maxAttempts));
         }
         if (backoff.isNegative()) {
-            throw fault(BACKOFF, "must not be negative, got " + backoff);
+            problems.add(fault(BACKOFF, "must not be negative, got " + backoff));
         }
         if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-            throw fault(MULTIPLIER, "must be a number of at least 1, got " + multiplier);
+            problems.add(fault(MULTIPLIER, "must be a number of at least 1, got " + multiplier));
         }
-        if (maxBackoff.isPresent() && maxBackoff.get().compareTo(backoff) < 0) {
-            throw fault(MAX_BACKOFF, "(" + Durations.format(maxBackoff.get())
-                    + ") must be at least backoff (" + Durations.format(backoff) + ")");
+        // Compared only with a valid backoff, so that one wrong value is not reported twice.
+        if (!backoff.isNegative() && maxBackoff.isPresent() && maxBackoff.get().compareTo(backoff) < 0) {
+            problems.add(fault(MAX_BACKOFF, "(" + Durations.format(maxBackoff.get())
+                    + ") must be at least backoff (" + Durations.format(backoff) + ")"));
         }
         if (!(jitter >= 0 && jitter <= 1)) {
-            throw fault(JITTER, "must be a fraction from 0 to 1, got " + jitter);
+            problems.add(fault(JITTER, "must be a fraction from 0 to 1, got " + jitter));
         }
         if (maxDuration.isPresent() && (maxDuration.get().isNegative() || maxDuration.get().isZero())) {
-            throw fault(MAX_DURATION, "must be positive, got " + Durations.format(maxDuration.get()));
+            problems.add(fault(MAX_DURATION, "must be positive, got " + Durations.format(maxDuration.get())));
         }
-        retryOn = classNames(RETRY_ON, retryOn);
-        abortOn = classNames(ABORT_ON, abortOn);
+        classNames(RETRY_ON, retryOn, problems);
+        classNames(ABORT_ON, abortOn, problems);
+        if (!problems.isEmpty()) {
+            throw new OptionException(problems);
+        }
+        retryOn = List.copyOf(retryOn);
+        abortOn = List.copyOf(abortOn);
     }
 
     /**
@@ -146,16 +154,15 @@ public record RetryConfig(int maxAttempts, Duration backoff, double multiplier, 
         return Math.round(Math.max(0, Math.min(nanos, cap)));
     }
 
-    private static List<String> classNames(String option, List<String> names) {
+    private static void classNames(String option, List<String> names, List<OptionException.Problem> problems) {
         for (String name : names) {
             if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
-                throw fault(option, "holds '" + name + "', which is not a class name");
+                problems.add(fault(option, "holds '" + name + "', which is not a class name"));
             }
         }
-        return List.copyOf(names);
     }
 
-    private static OptionException fault(String option, String problem) {
-        return new OptionException(option, "option '" + option + "' " + problem);
+    private static OptionException.Problem fault(String option, String problem) {
+        return new OptionException.Problem(option, "option '" + option + "' " + problem);
     }
 }

@@ -5,7 +5,10 @@ import dev.weft.api.Options;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code trace} plugin's settings. Immutable and thread-safe.
@@ -23,16 +26,18 @@ public record TraceConfig(Path file, Duration flushEvery, boolean log) {
     /**
      * Checks the settings.
      *
-     * @throws OptionException naming {@code file} or {@code flush-every} when it is missing or out of range
+     * @throws OptionException with a problem for each of {@code file} and {@code flush-every} that
+     *     is missing or out of range
      */
     public TraceConfig {
+        List<OptionException.Problem> problems = new ArrayList<>();
         if (file == null || file.toString().isBlank()) {
-            throw new OptionException(TracePluginFactory.FILE, "option 'file' must name a file, such as "
-                    + DEFAULT_FILE);
+            problems.add(new OptionException.Problem(TracePluginFactory.FILE, "option 'file' must name a file, such as "
+                    + DEFAULT_FILE));
         }
-        if (flushEvery == null || flushEvery.isZero() || flushEvery.isNegative()) {
-            throw new OptionException(TracePluginFactory.FLUSH_EVERY, "option 'flush-every' must be greater than zero, got "
-                    + flushEvery);
+        flushEveryProblem(flushEvery).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new OptionException(problems);
         }
     }
 
@@ -50,20 +55,32 @@ public record TraceConfig(Path file, Duration flushEvery, boolean log) {
      *
      * @param options options checked against {@link TracePluginFactory#options()}; never {@code null}
      * @return the settings
-     * @throws OptionException naming the option at fault
+     * @throws OptionException with a problem for each option at fault
      */
     public static TraceConfig from(Options options) {
         Objects.requireNonNull(options, "options");
         String file = options.string(TracePluginFactory.FILE).orElse(DEFAULT_FILE);
+        Duration flushEvery = options.duration(TracePluginFactory.FLUSH_EVERY).orElse(Duration.ofSeconds(5));
         Path path;
         try {
             path = Path.of(file);
         } catch (InvalidPathException e) {
-            throw new OptionException(TracePluginFactory.FILE, "option 'file': '" + file + "' is not a valid path: "
-                    + e.getReason());
+            // Reported together with flush-every's problem, not instead of it.
+            List<OptionException.Problem> problems = new ArrayList<>();
+            problems.add(new OptionException.Problem(TracePluginFactory.FILE, "option 'file': '" + file
+                    + "' is not a valid path: " + e.getReason()));
+            flushEveryProblem(flushEvery).ifPresent(problems::add);
+            throw new OptionException(problems);
         }
-        return new TraceConfig(path, options.duration(TracePluginFactory.FLUSH_EVERY).orElse(Duration.ofSeconds(5)),
-                options.bool(TracePluginFactory.LOG).orElse(false));
+        return new TraceConfig(path, flushEvery, options.bool(TracePluginFactory.LOG).orElse(false));
+    }
+
+    private static Optional<OptionException.Problem> flushEveryProblem(Duration flushEvery) {
+        if (flushEvery == null || flushEvery.isZero() || flushEvery.isNegative()) {
+            return Optional.of(new OptionException.Problem(TracePluginFactory.FLUSH_EVERY,
+                    "option 'flush-every' must be greater than zero, got " + flushEvery));
+        }
+        return Optional.empty();
     }
 
     /**
