@@ -1,6 +1,5 @@
 package dev.weft.cli;
 
-import dev.weft.PluginRegistry;
 import dev.weft.WeftConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,10 +28,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WeftConfig config = WeftConfig.read(file);
-        try (PluginRegistry registry = PluginLoading.load(plugins, Home.fromSystem(), config)) {
-            PluginLoading.chains(registry, config, System.err);
-        }
+        WeftConfig config = PluginLoading.check(file, plugins, Home.fromSystem(), System.err);
+        EmptyConfig.warnIfEmpty(config, file, System.err);
         System.out.println(file + ": valid (executor: " + config.executor().type().name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + config.executor().workers() + " workers; chains for: "
                 + (config.taskNames().isEmpty() ? "no named tasks" : String.join(", ", config.taskNames())) + ")");

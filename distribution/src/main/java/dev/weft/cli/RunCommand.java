@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
 
         Optional<Path> configFile = config.or(() -> jar.isPresent() ? Optional.empty() : home.defaultConfig());
         WeftConfig weftConfig = configFile.map(WeftConfig::read).orElseGet(WeftConfig::empty);
+        configFile.ifPresent(file -> EmptyConfig.warnIfEmpty(weftConfig, file, err));
         Workflow workflow = jar.map(WorkflowLoader::load).orElseGet(BraninSearch::new);
 
         try (PluginRegistry registry = PluginLoading.load(plugins, home, weftConfig)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +93,36 @@ class CheckIT {
 
         Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
 
-        assertTrue(run.err().contains(file.toString()), run::describe);
+        assertTrue(run.err().contains(file + ": no such file"), run::describe);
+    }
+
+    @Test
+    void problemsOfTheFileAndOfItsChainsAreReportedTogether() throws Exception {
+        Path file = Files.writeString(dir.resolve("both.yaml"), """
+                executor: { type: threads, workers: -1 }
+                taks: {}
+                tasks:
+                  evaluate:
+                    chain:
+                      - retyr: {}
+                      - retry: { jitter: 5, multiplier: -3 }
+                """);
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(2);
+
+        for (String at : List.of(":1:", ":2:1: ", ":6:9: ", ":7:26: ", ":7:41: ")) {
+            assertTrue(run.err().contains(file + at), () -> "no problem at " + at + "\n" + run.describe());
+        }
+        assertTrue(run.err().contains("did you mean 'retry'"), run::describe);
+    }
+
+    @Test
+    void anEmptyFileIsValidButWarnedAbout() throws Exception {
+        Path file = Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n");
+
+        Weft.Result run = Weft.quick(dir, "check", file.toString()).assertExit(0);
+
+        assertTrue(run.err().contains("weft: warning: " + file + " sets nothing"), run::describe);
+        assertTrue(run.out().contains(file + ": valid"), run::describe);
     }
 }
