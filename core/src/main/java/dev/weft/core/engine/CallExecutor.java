@@ -1,10 +1,7 @@
 package dev.weft.core.engine;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
@@ -50,7 +47,7 @@ public interface CallExecutor {
     final class Threads implements CallExecutor {
         private static final AtomicInteger POOLS = new AtomicInteger();
         private final int workers;
-        private ThreadPoolExecutor pool;
+        private WorkerPool pool;
 
         Threads(int workers) {
             this.workers = workers;
@@ -58,14 +55,7 @@ public interface CallExecutor {
 
         @Override
         public void beginRun(BiConsumer<Inbox.Kind, Runnable> loop) {
-            int poolId = POOLS.incrementAndGet();
-            AtomicInteger threadId = new AtomicInteger();
-            pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                    r -> {
-                        Thread t = new Thread(r, "weft-worker-" + poolId + "-" + threadId.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
+            pool = new WorkerPool(workers, "weft-worker-" + POOLS.incrementAndGet() + "-");
         }
 
         @Override
