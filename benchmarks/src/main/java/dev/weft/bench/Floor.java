@@ -32,6 +32,7 @@ final class Floor implements Load {
         BlockingQueue<Integer> completions = new LinkedBlockingQueue<>();
         // One Runnable for every call, as weft's argument is shared too: the floor allocates only the queue nodes.
         Runnable call = () -> completions.add(NoOp.apply(NoOp.ARG));
+        AtomicLong toFirstResult = new AtomicLong();
         AtomicLong toLastResult = new AtomicLong();
         AtomicLong elapsed = new AtomicLong();
         AtomicReference<Cpu.OfThread> consumerCpu = new AtomicReference<>(Cpu.OfThread.NONE);
@@ -47,6 +48,9 @@ final class Floor implements Load {
                 }
                 for (int done = 0; done < calls; done++) {
                     completions.take();
+                    if (done == 0) {
+                        toFirstResult.set(System.nanoTime() - start);
+                    }
                     if (submitted < calls) {
                         pool.execute(call);
                         submitted++;
@@ -69,6 +73,6 @@ final class Floor implements Load {
         if (failure.get() != null) {
             throw new IllegalStateException("the floor failed: " + failure.get(), failure.get());
         }
-        return new Timing(toLastResult.get(), elapsed.get(), consumerCpu.get());
+        return new Timing(toFirstResult.get(), toLastResult.get(), elapsed.get(), consumerCpu.get());
     }
 }

@@ -21,8 +21,10 @@ interface Load {
      * How long a run took, in nanoseconds from just before the first submission. One-off costs
      * such as building the scheduler count in neither.
      *
-     * @param toLastResult until the last call's result was handled: the calls' own cost, which
-     *     the per-call scaling compares across call counts
+     * @param toFirstResult until the first call's result was handled: the run's start, which
+     *     includes starting the pool's threads (lazily, on the first submissions)
+     * @param toLastResult until the last call's result was handled: the calls' own cost; the
+     *     per-call scaling compares the part after the first result across call counts
      * @param toTornDown until everything was torn down (the executor shut down, or {@code run()}
      *     returned): adds per-run costs such as trace's final write, and is what the comparison
      *     of loads reports
@@ -30,6 +32,6 @@ interface Load {
      *     thread that takes completions and submits the next calls (the floor's consumer, weft's
      *     loop): when it is busy nearly all the time it is the bottleneck
      */
-    record Timing(long toLastResult, long toTornDown, Cpu.OfThread dispatcher) {
+    record Timing(long toFirstResult, long toLastResult, long toTornDown, Cpu.OfThread dispatcher) {
     }
 }

@@ -73,7 +73,7 @@ final class WeftLoad implements Load {
             throw new IllegalStateException(name + ": the run ended " + exit + " after " + pump.done + " of "
                     + calls + " calls");
         }
-        return new Timing(pump.lastResult - pump.start, elapsed, pump.loopCpu);
+        return new Timing(pump.firstResult - pump.start, pump.lastResult - pump.start, elapsed, pump.loopCpu);
     }
 
     /** Submits calls until {@code calls} were submitted; its fields are touched on the loop thread only. */
@@ -81,6 +81,7 @@ final class WeftLoad implements Load {
         private final Task<Integer, Integer> task;
         private final int calls;
         long start;
+        long firstResult;
         long lastResult;
         Cpu.OfThread cpuAtStart;
         Cpu.OfThread loopCpu = Cpu.OfThread.NONE;
@@ -101,6 +102,9 @@ final class WeftLoad implements Load {
 
         void ended() {
             done++;
+            if (done == 1) {
+                firstResult = System.nanoTime();
+            }
             if (done == calls) {
                 loopCpu = Cpu.currentThread().since(cpuAtStart);
                 lastResult = System.nanoTime();

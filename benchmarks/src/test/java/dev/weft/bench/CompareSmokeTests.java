@@ -42,7 +42,17 @@ class CompareSmokeTests {
         }
         comparisons.stream().filter(l -> l.get("bench").equals("floor"))
                 .forEach(l -> assertEquals(1.0, ((Number) l.get("ratio_to_floor")).doubleValue(), 1e-9));
-        assertEquals(2, lines.stream().filter(l -> "weft-scaling".equals(l.get("bench"))).count(), lines.toString());
+        List<Map<String, Object>> scaling = lines.stream().filter(l -> "weft-scaling".equals(l.get("bench"))).toList();
+        assertEquals(2, scaling.size(), lines.toString());
+        for (Map<String, Object> line : scaling) {
+            double calls = ((Number) line.get("calls")).doubleValue();
+            double whole = ((Number) line.get("ns_per_call")).doubleValue() * calls;
+            double afterFirst = ((Number) line.get("ns_per_call_after_first_result")).doubleValue() * (calls - 1);
+            double start = ((Number) line.get("first_result_us")).doubleValue() * 1e3;
+            assertTrue(start > 0 && afterFirst > 0, line.toString());
+            // In every run each part is at most the whole, so their medians are too.
+            assertTrue(afterFirst <= whole && start <= whole, line.toString());
+        }
         assertTrue(lines.stream().anyMatch(l -> "weft-memory".equals(l.get("bench"))
                 && ((Number) l.get("bytes_per_call")).doubleValue() > 0), lines.toString());
     }
