@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,9 +165,10 @@ public final class Compare {
     }
 
     /**
-     * @return the spread of the per-call cost after the first result, (slowest - fastest) / fastest, and its growth from
-     *     the smallest count to the largest, (last - first) / first; a negative growth means the
-     *     cost fell as the run grew (fixed per-run costs, JIT), not a scaling problem
+     * @return the spread of the per-call cost after the first result, each count relative to the
+     *     smallest (the median over the rounds of its cost over the smallest's in the same round),
+     *     (slowest - fastest) / fastest; and its growth from the smallest count to the largest,
+     *     relative - 1, negative when the cost fell as the run grew
      */
     private static double[] scaling(Settings s, PrintStream out) throws Exception {
         List<Integer> counts = s.scalingCalls();
@@ -183,37 +185,50 @@ public final class Compare {
             startMicros[c] = new double[passes.get(c)];
             cpuPerCall[c] = new double[passes.get(c)];
         }
-        // Counts interleaved, as the loads are, so that a slow minute of the host is shared rather
-        // than charged to one count.
+        // Counts interleaved in rounds, as the loads are, and each count compared with the
+        // smallest within a round: the host's speed changes from minute to minute, and a round
+        // takes seconds.
+        List<List<Integer>> rounds = s.scalingRounds();
+        double[][] relativeByRound = new double[counts.size()][rounds.size()];
         int[] done = new int[counts.size()];
-        for (int c : s.scalingOrder()) {
-            int p = done[c]++;
-            int n = counts.get(c);
-            long cpuBefore = Cpu.processNanos();
-            Load.Timing timing = weft.run(n, 64);
-            cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / n;
-            nsPerCall[c][p] = (double) timing.toLastResult() / n;
-            steadyPerCall[c][p] = (double) (timing.toLastResult() - timing.toFirstResult()) / (n - 1);
-            startMicros[c][p] = timing.toFirstResult() / 1e3;
+        for (int r = 0; r < rounds.size(); r++) {
+            double[][] inRound = new double[counts.size()][];
+            for (int c = 0; c < counts.size(); c++) {
+                inRound[c] = new double[Collections.frequency(rounds.get(r), c)];
+            }
+            int[] doneInRound = new int[counts.size()];
+            for (int c : rounds.get(r)) {
+                int p = done[c]++;
+                int n = counts.get(c);
+                long cpuBefore = Cpu.processNanos();
+                Load.Timing timing = weft.run(n, 64);
+                cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / n;
+                nsPerCall[c][p] = (double) timing.toLastResult() / n;
+                // Judged after the first result: before it, the run starts the pool's threads, a
+                // cost per run (0.4 to 3.6 ms for two threads on the README's 2-core VM).
+                steadyPerCall[c][p] = (double) (timing.toLastResult() - timing.toFirstResult()) / (n - 1);
+                startMicros[c][p] = timing.toFirstResult() / 1e3;
+                inRound[c][doneInRound[c]++] = steadyPerCall[c][p];
+            }
+            for (int c = 0; c < counts.size(); c++) {
+                relativeByRound[c][r] = Stats.median(inRound[c]) / Stats.median(inRound[0]);
+            }
         }
-        // Judged after the first result: before it, the run starts the pool's threads, a cost per
-        // run (0.4 to 3.6 ms for two threads on the 2-core VM of the README), not per call.
-        List<Double> medians = new ArrayList<>();
-        for (double[] runs : steadyPerCall) {
-            medians.add(Stats.median(runs));
+        List<Double> relative = new ArrayList<>();
+        for (double[] byRound : relativeByRound) {
+            relative.add(Stats.median(byRound));
         }
-        double fastest = medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double slowest = medians.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double fastest = relative.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double slowest = relative.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         for (int c = 0; c < counts.size(); c++) {
             out.println(new JsonLine().put("bench", "weft-scaling").put("k", 64).put("calls", counts.get(c))
-                    .put("ns_per_call_after_first_result", medians.get(c))
-                    .put("relative_to_smallest", medians.get(c) / medians.get(0))
+                    .put("ns_per_call_after_first_result", Stats.median(steadyPerCall[c]))
+                    .put("relative_to_smallest", relative.get(c))
                     .put("ns_per_call", Stats.median(nsPerCall[c])).put("first_result_us", Stats.median(startMicros[c]))
                     .put("cpu_ns_per_call", Stats.median(cpuPerCall[c])).put("passes", passes.get(c)));
         }
         out.flush();
-        double first = medians.get(0);
-        return new double[] {(slowest - fastest) / fastest, (medians.get(medians.size() - 1) - first) / first};
+        return new double[] {(slowest - fastest) / fastest, relative.get(relative.size() - 1) - 1};
     }
 
     private static void summary(Settings s, PrintStream out, double loadAtStart, double[] floorK64, double weft,

@@ -62,16 +62,23 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
      * the passes of a small count left to the end.
      */
     List<Integer> scalingOrder() {
-        List<Integer> order = new ArrayList<>();
+        return scalingRounds().stream().flatMap(List::stream).toList();
+    }
+
+    /** @return {@link #scalingOrder()} cut into its rounds, each running every count at least once */
+    List<List<Integer>> scalingRounds() {
+        List<List<Integer>> rounds = new ArrayList<>();
         for (int round = 0; round < scalingPasses; round++) {
+            List<Integer> runs = new ArrayList<>();
             for (int c = 0; c < scalingCalls.size(); c++) {
                 int passes = scalingPasses(scalingCalls.get(c));
                 for (int p = round * passes / scalingPasses; p < (round + 1) * passes / scalingPasses; p++) {
-                    order.add(c);
+                    runs.add(c);
                 }
             }
+            rounds.add(runs);
         }
-        return order;
+        return rounds;
     }
 
     Settings withSoak(long calls) {

@@ -32,6 +32,15 @@ class SettingsTests {
             List<Integer> runs = order.subList(round * 7, round * 7 + 7);
             assertEquals(List.of(0, 0, 0, 0, 0, 1, 2), runs, "round " + round);
         }
+        // The comparison divides by the smallest count's cost in each round: every round has every count.
+        for (Settings settings : List.of(full, Settings.quick(2), Settings.tiny(2))) {
+            List<List<Integer>> rounds = settings.scalingRounds();
+            for (List<Integer> round : rounds) {
+                for (int c = 0; c < settings.scalingCalls().size(); c++) {
+                    assertTrue(round.contains(c), "count " + c + " in " + rounds);
+                }
+            }
+        }
         Settings quick = Settings.quick(2);
         List<Integer> quickOrder = quick.scalingOrder();
         assertEquals(25 + 2 + 2, quickOrder.size());
