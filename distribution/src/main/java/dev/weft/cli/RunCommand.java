@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.ConfigException;
 import dev.weft.ExitState;
 import dev.weft.PluginRegistry;
 import dev.weft.RunOptions;
@@ -73,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Optional<Path> configFile = config.or(() -> jar.isPresent() ? Optional.empty() : home.defaultConfig());
-        WeftConfig weftConfig = configFile.map(WeftConfig::read).orElseGet(WeftConfig::empty);
+        WeftConfig weftConfig = configFile.map(file -> read(file, home, err)).orElseGet(WeftConfig::empty);
         configFile.ifPresent(file -> EmptyConfig.warnIfEmpty(weftConfig, file, err));
         Workflow workflow = jar.map(WorkflowLoader::load).orElseGet(BraninSearch::new);
 
@@ -127,6 +128,19 @@ final class RunCommand implements Callable<Integer> {
             });
             out.flush();
             return ExitCodes.of(exit);
+        }
+    }
+
+    /**
+     * Reads the configuration. When its shape has a problem, checks it as {@code weft check}
+     * does, so that the error also lists the problems of its chains: one run shows them all.
+     */
+    private WeftConfig read(Path file, Home home, PrintStream err) {
+        try {
+            return WeftConfig.read(file);
+        } catch (ConfigException shapeProblems) {
+            PluginLoading.check(file, plugins, home, err);
+            throw shapeProblems; // not reached: the check fails on the same problems, and more
         }
     }
 

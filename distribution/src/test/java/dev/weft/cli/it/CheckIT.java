@@ -1,5 +1,6 @@
 package dev.weft.cli.it;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -114,6 +115,23 @@ class CheckIT {
             assertTrue(run.err().contains(file + at), () -> "no problem at " + at + "\n" + run.describe());
         }
         assertTrue(run.err().contains("did you mean 'retry'"), run::describe);
+    }
+
+    @Test
+    void runReportsTheProblemsOfTheFileAndOfItsChainsTogetherToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("both.yaml"), """
+                taks: {}
+                tasks:
+                  evaluate:
+                    chain:
+                      - retyr: {}
+                """);
+
+        Weft.Result run = Weft.quick(dir, "run", "--config", file.toString()).assertExit(2);
+
+        assertTrue(run.err().contains(file + ":1:1: unknown key 'taks'"), run::describe);
+        assertTrue(run.err().contains(file + ":5:9: tasks.evaluate: unknown plugin 'retyr'"), run::describe);
+        assertFalse(run.out().contains("Task evaluate"), () -> "nothing ran\n" + run.describe());
     }
 
     @Test
