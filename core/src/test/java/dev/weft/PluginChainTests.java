@@ -434,25 +434,8 @@ public class PluginChainTests {
 
     @Test
     void emittingAnUnregisteredEventFromAWorkerFailsTheCallNotTheRun() {
-        assertContractBroken(new TaskPlugin() {
-            private TaskContext context;
-
-            @Override
-            public String name() {
-                return "loud";
-            }
-
-            @Override
-            public void attach(TaskContext task) {
-                context = task;
-            }
-
-            @Override
-            public Object around(Invocation invocation) throws Exception {
-                context.emit(NOTED, new Noted("never registered", 1));
-                return invocation.proceed();
-            }
-        }, "plugin 'loud' failed in around: threw java.lang.IllegalArgumentException: task 't' has no event"
+        assertContractBroken(new AroundPlugin("loud", context -> context.emit(NOTED, new Noted("never registered", 1))),
+                "plugin 'loud' failed in around: threw java.lang.IllegalArgumentException: task 't' has no event"
                 + " 'noted'; known events: submitted, done, result, exception, cancelled", 0);
     }
 
@@ -464,27 +447,9 @@ public class PluginChainTests {
             // Holds the call, and so the run, until the timer's fault has reached the loop.
             assertTrue(reported.await(10, TimeUnit.SECONDS), "the timer's fault was reported");
             return x;
-        }, Chain.of(new TaskPlugin() {
-            private TaskContext context;
-
-            @Override
-            public String name() {
-                return "ticking";
-            }
-
-            @Override
-            public void attach(TaskContext task) {
-                context = task;
-            }
-
-            @Override
-            public Object around(Invocation invocation) throws Exception {
-                context.clock().schedule(Duration.ZERO, () -> {
-                    throw new IllegalStateException("timer bug");
-                });
-                return invocation.proceed();
-            }
-        }));
+        }, Chain.of(new AroundPlugin("ticking", context -> context.clock().schedule(Duration.ZERO, () -> {
+            throw new IllegalStateException("timer bug");
+        }))));
         List<PluginErrorEvent> errors = Collections.synchronizedList(new ArrayList<>());
         scheduler.on(SchedulerEvents.PLUGIN_ERROR, e -> {
             errors.add(e);

@@ -121,25 +121,8 @@ class TestkitParityTests {
                 () -> context.emit(PluginChainTests.NOTED, new Noted("never registered", 1))).split(":")[0];
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         Scheduler scheduler = Scheduler.withThreads(1);
-        Task<Integer, Integer> task = scheduler.task("t", x -> x, Chain.of(new TaskPlugin() {
-            private TaskContext context;
-
-            @Override
-            public String name() {
-                return "loud";
-            }
-
-            @Override
-            public void attach(TaskContext task) {
-                context = task;
-            }
-
-            @Override
-            public Object around(Invocation invocation) throws Exception {
-                seen.add(emitUnregistered.apply(context));
-                return invocation.proceed();
-            }
-        }));
+        Task<Integer, Integer> task = scheduler.task("t", x -> x,
+                Chain.of(new AroundPlugin("loud", context -> seen.add(emitUnregistered.apply(context)))));
         scheduler.onStart(() -> task.submit(1));
 
         assertEquals(ExitState.Code.EXHAUSTED, scheduler.run().code());
