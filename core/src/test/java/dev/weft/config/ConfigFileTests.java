@@ -38,4 +38,14 @@ class ConfigFileTests {
         Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
         assertEquals(latin1 + ": is not UTF-8 text", problem(latin1));
     }
+
+    @Test
+    void aPathThroughAFileGivesTheSystemsReasonWithoutRepeatingThePath() throws IOException {
+        // Tests run as root here, so an unreadable file cannot be made; a path through a regular
+        // file fails in the same branch, with a reason and the path in the exception's message.
+        Path file = Files.writeString(dir.resolve("plain.yaml"), "executor: { type: sequential }\n");
+        Path through = file.resolve("weft.yaml");
+        String problem = problem(through);
+        assertEquals(through + ": cannot read the configuration: Not a directory", problem);
+    }
 }

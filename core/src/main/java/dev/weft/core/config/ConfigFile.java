@@ -3,6 +3,8 @@ package dev.weft.core.config;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +32,12 @@ public final class ConfigFile {
                 problems.add(Position.FILE, "no such file");
             } catch (CharacterCodingException e) {
                 problems.add(Position.FILE, "is not UTF-8 text");
+            } catch (AccessDeniedException e) {
+                problems.add(Position.FILE, "cannot read the configuration: permission denied");
+            } catch (FileSystemException e) {
+                // Its message repeats the path, which the problem already starts with.
+                String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+                problems.add(Position.FILE, "cannot read the configuration: " + reason);
             } catch (IOException e) {
                 problems.add(Position.FILE, "cannot read the configuration: " + e.getMessage());
             }
