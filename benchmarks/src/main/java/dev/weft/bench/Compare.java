@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,69 +165,63 @@ public final class Compare {
 
     /**
      * @return the spread of the per-call cost after the first result, each count relative to the
-     *     smallest (the median over the rounds of its cost over the smallest's in the same round),
-     *     (slowest - fastest) / fastest; and its growth from the smallest count to the largest,
-     *     relative - 1, negative when the cost fell as the run grew
+     *     smallest (the median over its runs of its cost over the mean of the smallest count's
+     *     runs just before and after it), (slowest - fastest) / fastest; and its growth from the
+     *     smallest count to the largest, relative - 1, negative when the cost fell as the run grew
      */
     private static double[] scaling(Settings s, PrintStream out) throws Exception {
         List<Integer> counts = s.scalingCalls();
         List<Integer> passes = counts.stream().map(s::scalingPasses).toList();
         progress("per-call cost of bare weft at %s calls, K=64, %s passes", counts, passes);
         Load weft = WeftLoad.bare(s.workers());
-        double[][] nsPerCall = new double[counts.size()][];
-        double[][] steadyPerCall = new double[counts.size()][];
-        double[][] startMicros = new double[counts.size()][];
-        double[][] cpuPerCall = new double[counts.size()][];
-        for (int c = 0; c < counts.size(); c++) {
-            nsPerCall[c] = new double[passes.get(c)];
-            steadyPerCall[c] = new double[passes.get(c)];
-            startMicros[c] = new double[passes.get(c)];
-            cpuPerCall[c] = new double[passes.get(c)];
-        }
-        // Counts interleaved in rounds, as the loads are, and each count compared with the
-        // smallest within a round: the host's speed changes from minute to minute, and a round
-        // takes seconds.
-        List<List<Integer>> rounds = s.scalingRounds();
-        double[][] relativeByRound = new double[counts.size()][rounds.size()];
-        int[] done = new int[counts.size()];
-        for (int r = 0; r < rounds.size(); r++) {
-            double[][] inRound = new double[counts.size()][];
-            for (int c = 0; c < counts.size(); c++) {
-                inRound[c] = new double[Collections.frequency(rounds.get(r), c)];
-            }
-            int[] doneInRound = new int[counts.size()];
-            for (int c : rounds.get(r)) {
-                int p = done[c]++;
+        List<List<Double>> nsPerCall = lists(counts.size());
+        List<List<Double>> steadyPerCall = lists(counts.size());
+        List<List<Double>> startMicros = lists(counts.size());
+        List<List<Double>> cpuPerCall = lists(counts.size());
+        List<List<Double>> relativeRuns = lists(counts.size());
+        for (List<Integer> round : s.scalingRounds()) {
+            double[] inRound = new double[round.size()];
+            for (int i = 0; i < round.size(); i++) {
+                int c = round.get(i);
                 int n = counts.get(c);
                 long cpuBefore = Cpu.processNanos();
                 Load.Timing timing = weft.run(n, 64);
-                cpuPerCall[c][p] = (double) (Cpu.processNanos() - cpuBefore) / n;
-                nsPerCall[c][p] = (double) timing.toLastResult() / n;
+                cpuPerCall.get(c).add((double) (Cpu.processNanos() - cpuBefore) / n);
+                nsPerCall.get(c).add((double) timing.toLastResult() / n);
                 // Judged after the first result: before it, the run starts the pool's threads, a
                 // cost per run (0.4 to 3.6 ms for two threads on the README's 2-core VM).
-                steadyPerCall[c][p] = (double) (timing.toLastResult() - timing.toFirstResult()) / (n - 1);
-                startMicros[c][p] = timing.toFirstResult() / 1e3;
-                inRound[c][doneInRound[c]++] = steadyPerCall[c][p];
+                inRound[i] = (double) (timing.toLastResult() - timing.toFirstResult()) / (n - 1);
+                steadyPerCall.get(c).add(inRound[i]);
+                startMicros.get(c).add(timing.toFirstResult() / 1e3);
             }
-            for (int c = 0; c < counts.size(); c++) {
-                relativeByRound[c][r] = Stats.median(inRound[c]) / Stats.median(inRound[0]);
+            // Each larger run against the smallest runs on either side of it, a few milliseconds
+            // away: the host changes speed from one second to the next, and a round lasts about one.
+            for (int i = 0; i < round.size(); i++) {
+                int c = round.get(i);
+                double bracket = c == 0 ? inRound[i] : (inRound[i - 1] + inRound[i + 1]) / 2;
+                relativeRuns.get(c).add(inRound[i] / bracket);
             }
         }
-        List<Double> relative = new ArrayList<>();
-        for (double[] byRound : relativeByRound) {
-            relative.add(Stats.median(byRound));
-        }
+        List<Double> relative = relativeRuns.stream().map(Stats::median).toList();
         double fastest = relative.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double slowest = relative.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         for (int c = 0; c < counts.size(); c++) {
             out.println(new JsonLine().put("bench", "weft-scaling").put("k", 64).put("calls", counts.get(c))
-                    .put("ns_per_call_after_first_result", Stats.median(steadyPerCall[c]))
+                    .put("ns_per_call_after_first_result", Stats.median(steadyPerCall.get(c)))
                     .put("relative_to_smallest", relative.get(c))
-                    .put("ns_per_call", Stats.median(nsPerCall[c])).put("first_result_us", Stats.median(startMicros[c]))
-                    .put("cpu_ns_per_call", Stats.median(cpuPerCall[c])).put("passes", passes.get(c)));
+                    .put("ns_per_call", Stats.median(nsPerCall.get(c))).put("first_result_us", Stats.median(startMicros.get(c)))
+                    .put("cpu_ns_per_call", Stats.median(cpuPerCall.get(c))).put("passes", passes.get(c)));
         }
         out.flush();
         return new double[] {(slowest - fastest) / fastest, relative.get(relative.size() - 1) - 1};
+    }
+
+    private static List<List<Double>> lists(int n) {
+        List<List<Double>> lists = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lists.add(new ArrayList<>());
+        }
+        return lists;
     }
 
     private static void summary(Settings s, PrintStream out, double loadAtStart, double[] floorK64, double weft,

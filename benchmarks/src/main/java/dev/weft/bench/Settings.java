@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param warmupRounds rounds of each load run and discarded first, per K
  * @param rounds measured rounds of each load, interleaved A/B/C, per K
  * @param inFlight the K values
- * @param scalingCalls call counts for the per-call cost of bare weft
+ * @param scalingCalls call counts for the per-call cost of bare weft, smallest first
  * @param scalingPasses passes over {@code scalingCalls}, at the least; the median per count is
  *     kept (see {@link #scalingPasses(int)})
  * @param queued calls queued for the heap-per-call measurement
@@ -27,16 +28,16 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
     static final int SOAK_REPORT_EVERY = 1_000_000;
 
     static Settings full(int workers) {
-        return new Settings(workers, 100_000, 2_000_000, 1, 5, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 5,
+        return new Settings(workers, 100_000, 2_000_000, 1, 5, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 9,
                 100_000, 0, false);
     }
 
     /**
-     * Under a minute: a shorter warm-up, fewer and smaller rounds, and two passes of the scaling
+     * Under a minute: a shorter warm-up, fewer and smaller rounds, and three passes of the scaling
      * over the same counts as the full run (below 10^4 calls a run is mostly the JIT warming up).
      */
     static Settings quick(int workers) {
-        return new Settings(workers, 50_000, 1_000_000, 1, 3, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 2,
+        return new Settings(workers, 50_000, 1_000_000, 1, 3, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 3,
                 100_000, 0, true);
     }
 
@@ -48,11 +49,17 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
     /**
      * Passes for one scaling count: {@code scalingPasses}, or more for a small count, so that its
      * passes run at least a quarter of the largest count's calls. A run of 10^4 calls takes a few
-     * milliseconds, and one pause of the host in it moved its median by a third.
+     * milliseconds, and one pause of the host in it moved its median by a third. The smallest
+     * count also runs at least once more per round than the larger ones, to bracket each of them
+     * (see {@link #scalingRounds()}).
      */
     int scalingPasses(int count) {
         int largest = scalingCalls.stream().mapToInt(Integer::intValue).max().orElse(count);
-        return Math.max(scalingPasses, largest / (4 * count));
+        int passes = Math.max(scalingPasses, largest / (4 * count));
+        if (count == scalingCalls.get(0)) {
+            passes = Math.max(passes, scalingPasses * scalingCalls.size());
+        }
+        return passes;
     }
 
     /**
@@ -65,20 +72,37 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
         return scalingRounds().stream().flatMap(List::stream).toList();
     }
 
-    /** @return {@link #scalingOrder()} cut into its rounds, each running every count at least once */
+    /**
+     * {@link #scalingOrder()} cut into its rounds. In each round, every run of a larger count has
+     * a run of the smallest count (index 0) just before it and just after it, which it is
+     * compared with: the host changes speed within a second, and a round lasts about one.
+     *
+     * @return the rounds, each running every count at least once
+     */
     List<List<Integer>> scalingRounds() {
         List<List<Integer>> rounds = new ArrayList<>();
         for (int round = 0; round < scalingPasses; round++) {
-            List<Integer> runs = new ArrayList<>();
-            for (int c = 0; c < scalingCalls.size(); c++) {
-                int passes = scalingPasses(scalingCalls.get(c));
-                for (int p = round * passes / scalingPasses; p < (round + 1) * passes / scalingPasses; p++) {
-                    runs.add(c);
+            List<Integer> larger = new ArrayList<>();
+            for (int c = 1; c < scalingCalls.size(); c++) {
+                for (int p = 0; p < shareOfRound(c, round); p++) {
+                    larger.add(c);
                 }
+            }
+            int smallest = Math.max(shareOfRound(0, round), larger.size() + 1);
+            List<Integer> runs = new ArrayList<>(Collections.nCopies(smallest - larger.size(), 0));
+            for (int c : larger) {
+                runs.add(c);
+                runs.add(0);
             }
             rounds.add(runs);
         }
         return rounds;
+    }
+
+    /** @return how many of count {@code c}'s passes run in round {@code round} */
+    private int shareOfRound(int c, int round) {
+        int passes = scalingPasses(scalingCalls.get(c));
+        return (round + 1) * passes / scalingPasses - round * passes / scalingPasses;
     }
 
     Settings withSoak(long calls) {

@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Small statistics over measured rounds. */
 final class Stats {
@@ -13,6 +14,10 @@ final class Stats {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static double median(List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     static double min(double[] values) {
