@@ -12,6 +12,7 @@ import dev.weft.Task;
 import dev.weft.api.SchedulerEvents;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,34 @@ class CleanShutdownTests {
             }
         }
         assertEquals(List.of(), startedAndAlive(before, 5_000), "weft's own pool is shut down after the run");
+    }
+
+    @Test
+    void weftsOwnWorkersHaveEndedByFinishedWhenTheRunWaitsForItsCalls() throws Exception {
+        // Told to end but not waited for, they were still alive at 'finished' in a third of the
+        // runs: twenty runs catch that with near certainty.
+        List<List<Thread>> aliveAtFinished = new ArrayList<>();
+        for (int run = 0; run < 20; run++) {
+            Set<Thread> before = liveThreads();
+            Scheduler scheduler = Scheduler.withThreads(4);
+            Task<Integer, Integer> task = scheduler.task("t", x -> x);
+            scheduler.onStart(() -> {
+                for (int i = 0; i < 200; i++) {
+                    task.submit(i);
+                }
+            });
+            scheduler.onFinished(() -> {
+                try {
+                    aliveAtFinished.add(startedAndAlive(before, 0));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertEquals(ExitState.Code.EXHAUSTED, scheduler.run().code());
+        }
+
+        // 'finished' says the executor has shut down: its threads are gone, not just told to go.
+        assertEquals(Collections.nCopies(20, List.of()), aliveAtFinished);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.weft.core.engine;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Where attempts run: a pool weft owns, an executor the user owns, or the loop itself. */
 public interface CallExecutor {
@@ -46,6 +49,8 @@ public interface CallExecutor {
     /** A pool weft owns. Daemon threads, so an abandoned call cannot keep the JVM alive. */
     final class Threads implements CallExecutor {
         private static final AtomicInteger POOLS = new AtomicInteger();
+        private static final Duration WORKERS_END_WITHIN = Duration.ofSeconds(1);
+        private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
         private final int workers;
         private WorkerPool pool;
 
@@ -67,6 +72,16 @@ public interface CallExecutor {
         public void endRun(boolean wait) {
             if (wait) {
                 pool.shutdown();
+                // Every attempt has ended, so the workers end at once: waiting for them makes
+                // 'finished' mean the threads are gone, not only told to go.
+                try {
+                    if (!pool.awaitTermination(WORKERS_END_WITHIN)) {
+                        LOG.warn("weft bug: worker threads of a pool were still alive {} ms after its run",
+                                WORKERS_END_WITHIN.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             } else {
                 pool.shutdownNow();
             }

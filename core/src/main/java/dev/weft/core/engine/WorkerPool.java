@@ -1,7 +1,9 @@
 package dev.weft.core.engine;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -76,6 +78,29 @@ final class WorkerPool {
     void shutdown() {
         shutdown = true;
         wakeAll(false);
+    }
+
+    /**
+     * Waits for the started workers to end, after {@link #shutdown()} or {@link #shutdownNow()}.
+     *
+     * @param timeout the longest wait in all
+     * @return whether every worker ended in time
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int count = started;
+        for (int i = 0; i < count; i++) {
+            Thread thread = workers[i].thread;
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                thread.join(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            }
+            if (thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Drops queued tasks, interrupts running ones, and ends the workers; refuses new tasks. */

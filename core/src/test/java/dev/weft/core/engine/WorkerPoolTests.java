@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,6 +123,31 @@ class WorkerPoolTests {
         worker.get().join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         assertFalse(worker.get().isAlive(), "the thread ended");
         assertTrue(worker.get().isDaemon());
+    }
+
+    @Test
+    void awaitTerminationReturnsOnceEveryWorkerEndedAndNotBefore() throws Exception {
+        WorkerPool pool = new WorkerPool(2, "test-worker-");
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 2; i++) {
+            pool.execute(() -> {
+                workers.add(Thread.currentThread());
+                bothRunning.countDown();
+                awaitQuietly(release);
+            });
+        }
+        assertTrue(bothRunning.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        pool.shutdown();
+
+        assertFalse(pool.awaitTermination(Duration.ofMillis(20)), "a worker still runs its task");
+        release.countDown();
+        assertTrue(pool.awaitTermination(Duration.ofSeconds(WAIT_SECONDS)));
+        assertEquals(2, workers.size());
+        for (Thread worker : workers) {
+            assertFalse(worker.isAlive(), worker + " ended before awaitTermination returned");
+        }
     }
 
     @Test
