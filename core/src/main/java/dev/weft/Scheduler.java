@@ -75,7 +75,8 @@ public final class Scheduler {
     }
 
     /**
-     * A scheduler whose calls run on a pool of {@code workers} daemon threads, made for each run.
+     * A scheduler whose calls run on a pool of {@code workers} daemon threads, made for each run:
+     * all of them start when the run begins, before {@code start}, and end with it.
      *
      * @param workers at least 1
      * @return the scheduler

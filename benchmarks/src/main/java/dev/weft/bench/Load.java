@@ -18,17 +18,19 @@ interface Load {
     Timing run(int calls, int inFlight) throws Exception;
 
     /**
-     * How long a run took, in nanoseconds from just before the first submission. One-off costs
-     * such as building the scheduler count in neither.
+     * How long a run took, in nanoseconds from just before the pool's threads are started: the
+     * floor's first submission (its executor starts threads as calls arrive), or weft's call to
+     * {@code run()} (which starts all its pool's threads). Building the scheduler or the
+     * executor counts in neither.
      *
      * @param toFirstResult until the first call's result was handled: the run's start, which
-     *     includes starting the pool's threads (lazily, on the first submissions)
+     *     includes starting the pool's threads
      * @param toLastResult until the last call's result was handled: the calls' own cost; the
      *     per-call scaling compares the part after the first result across call counts
      * @param toTornDown until everything was torn down (the executor shut down, or {@code run()}
      *     returned): adds per-run costs such as trace's final write, and is what the comparison
      *     of loads reports
-     * @param dispatcher the CPU used, from the first submission to the last result, by the one
+     * @param dispatcher the CPU used, from the start above to the last result, by the one
      *     thread that takes completions and submits the next calls (the floor's consumer, weft's
      *     loop): when it is busy nearly all the time it is the bottleneck
      */

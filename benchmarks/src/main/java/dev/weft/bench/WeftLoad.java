@@ -56,9 +56,6 @@ final class WeftLoad implements Load {
         Task<Integer, Integer> task = scheduler.task("noop", NoOp::apply, chain.apply(file));
         Pump pump = new Pump(task, calls);
         scheduler.onStart(() -> {
-            // The CPU readings inside the wall time, so that the loop's busy share stays at most 1.
-            pump.start = System.nanoTime();
-            pump.cpuAtStart = Cpu.currentThread();
             for (int i = 0; i < Math.min(inFlight, calls); i++) {
                 pump.submit();
             }
@@ -67,6 +64,11 @@ final class WeftLoad implements Load {
         task.onException((future, error) -> {
             throw new IllegalStateException(name + ": a no-op call failed: " + error, error);
         });
+        // Timed from before run(), which starts the pool's threads, as the floor's time includes
+        // starting its own. This thread becomes the loop; the CPU reading inside the wall time,
+        // so that the loop's busy share stays at most 1.
+        pump.start = System.nanoTime();
+        pump.cpuAtStart = Cpu.currentThread();
         ExitState exit = scheduler.run();
         long elapsed = System.nanoTime() - pump.start;
         if (exit.code() != ExitState.Code.EXHAUSTED || pump.done != calls) {
@@ -76,7 +78,7 @@ final class WeftLoad implements Load {
         return new Timing(pump.firstResult - pump.start, pump.lastResult - pump.start, elapsed, pump.loopCpu);
     }
 
-    /** Submits calls until {@code calls} were submitted; its fields are touched on the loop thread only. */
+    /** Submits calls until {@code calls} were submitted; its fields are touched on the loop thread only (this thread). */
     static final class Pump {
         private final Task<Integer, Integer> task;
         private final int calls;

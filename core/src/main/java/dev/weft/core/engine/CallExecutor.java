@@ -60,7 +60,7 @@ public interface CallExecutor {
 
         @Override
         public void beginRun(BiConsumer<Inbox.Kind, Runnable> loop) {
-            pool = new WorkerPool(workers, "weft-worker-" + POOLS.incrementAndGet() + "-");
+            pool = WorkerPool.start(workers, "weft-worker-" + POOLS.incrementAndGet() + "-");
         }
 
         @Override

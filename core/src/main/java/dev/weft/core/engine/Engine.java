@@ -211,8 +211,9 @@ public final class Engine {
         timedOut = false;
         long generation = ++runGeneration;
         loopThread = Thread.currentThread();
-        inbox.open();
+        // First: it starts the pool's threads, and if it cannot, nothing of the run is open yet.
         executor.beginRun(this::postOrRunHere);
+        inbox.open();
         retriesAllowed = true;
         running = true;
         Cancellable timeoutTimer = runOptions.timeout()

@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +26,7 @@ class WorkerPoolTests {
 
     @Test
     void everyTaskRunsExactlyOnceWhileWorkersSleepAndWake() throws Exception {
-        WorkerPool pool = new WorkerPool(3, "test-worker-");
+        WorkerPool pool = WorkerPool.start(3, "test-worker-");
         int tasks = 20_000;
         AtomicInteger[] runs = new AtomicInteger[tasks];
         CountDownLatch done = new CountDownLatch(tasks);
@@ -62,8 +63,23 @@ class WorkerPoolTests {
     }
 
     @Test
+    void everyThreadIsStartedWithThePoolBeforeAnyTaskArrives() throws Exception {
+        WorkerPool pool = WorkerPool.start(3, "prestart-test-");
+        try {
+            List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("prestart-test-")).toList();
+            assertEquals(Set.of("prestart-test-1", "prestart-test-2", "prestart-test-3"),
+                    threads.stream().map(Thread::getName).collect(Collectors.toSet()));
+            assertTrue(threads.stream().allMatch(Thread::isDaemon));
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(Duration.ofSeconds(WAIT_SECONDS)));
+        }
+    }
+
+    @Test
     void anIdleWorkerIsWokenWhileAnotherIsBusy() throws Exception {
-        WorkerPool pool = new WorkerPool(2, "test-worker-");
+        WorkerPool pool = WorkerPool.start(2, "test-worker-");
         // Each task waits for the other: both finish only if both run at once, on two threads.
         CyclicBarrier both = new CyclicBarrier(2);
         CountDownLatch done = new CountDownLatch(2);
@@ -103,7 +119,7 @@ class WorkerPoolTests {
 
     @Test
     void shutdownLetsQueuedTasksRunThenEndsTheThreads() throws Exception {
-        WorkerPool pool = new WorkerPool(1, "test-worker-");
+        WorkerPool pool = WorkerPool.start(1, "test-worker-");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch ran = new CountDownLatch(3);
         AtomicReference<Thread> worker = new AtomicReference<>();
@@ -127,7 +143,7 @@ class WorkerPoolTests {
 
     @Test
     void awaitTerminationReturnsOnceEveryWorkerEndedAndNotBefore() throws Exception {
-        WorkerPool pool = new WorkerPool(2, "test-worker-");
+        WorkerPool pool = WorkerPool.start(2, "test-worker-");
         CountDownLatch bothRunning = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
@@ -152,7 +168,7 @@ class WorkerPoolTests {
 
     @Test
     void shutdownNowInterruptsTheRunningTaskAndDropsTheQueued() throws Exception {
-        WorkerPool pool = new WorkerPool(1, "test-worker-");
+        WorkerPool pool = WorkerPool.start(1, "test-worker-");
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         AtomicInteger queuedRan = new AtomicInteger();
@@ -179,7 +195,7 @@ class WorkerPoolTests {
 
     @Test
     void aTaskThatThrowsIsReportedAndTheWorkerGoesOn() throws Exception {
-        WorkerPool pool = new WorkerPool(1, "test-worker-");
+        WorkerPool pool = WorkerPool.start(1, "test-worker-");
         List<Throwable> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch reportedLatch = new CountDownLatch(1);
         CountDownLatch after = new CountDownLatch(1);
@@ -203,7 +219,7 @@ class WorkerPoolTests {
 
     @Test
     void aStrayInterruptBetweenTasksDoesNotStopTheWorker() throws Exception {
-        WorkerPool pool = new WorkerPool(1, "test-worker-");
+        WorkerPool pool = WorkerPool.start(1, "test-worker-");
         AtomicReference<Thread> worker = new AtomicReference<>();
         CountDownLatch first = new CountDownLatch(1);
         try {
@@ -225,7 +241,7 @@ class WorkerPoolTests {
 
     @Test
     void aPoolNeedsAThread() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WorkerPool(0, "x-"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkerPool.start(0, "x-"));
         assertEquals("a worker pool needs at least 1 thread, got 0", e.getMessage());
     }
 
