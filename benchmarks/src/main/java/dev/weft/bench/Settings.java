@@ -28,7 +28,7 @@ record Settings(int workers, int calls, int warmupCalls, int warmupRounds, int r
     static final int SOAK_REPORT_EVERY = 1_000_000;
 
     static Settings full(int workers) {
-        return new Settings(workers, 100_000, 2_000_000, 1, 5, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 9,
+        return new Settings(workers, 100_000, 2_000_000, 1, 5, List.of(2, 64), List.of(10_000, 100_000, 1_000_000), 15,
                 100_000, 0, false);
     }
 

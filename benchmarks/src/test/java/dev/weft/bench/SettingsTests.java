@@ -12,7 +12,7 @@ class SettingsTests {
     @Test
     void smallScalingCountsGetMorePassesSoTheirMedianIsNotOneRun() {
         Settings full = Settings.full(2);
-        assertEquals(List.of(27, 9, 9), full.scalingCalls().stream().map(full::scalingPasses).toList(),
+        assertEquals(List.of(45, 15, 15), full.scalingCalls().stream().map(full::scalingPasses).toList(),
                 "at least a quarter of 10^6 calls, and three runs of 10^4 per round to bracket two larger runs");
         Settings quick = Settings.quick(2);
         assertEquals(List.of(25, 3, 3), quick.scalingCalls().stream().map(quick::scalingPasses).toList());
@@ -23,12 +23,12 @@ class SettingsTests {
         Settings full = Settings.full(2);
         List<Integer> order = full.scalingOrder();
 
-        assertEquals(27 + 9 + 9, order.size());
+        assertEquals(45 + 15 + 15, order.size());
         for (int c = 0; c < 3; c++) {
             assertEquals(full.scalingPasses(full.scalingCalls().get(c)), Collections.frequency(order, c), "count " + c);
         }
-        // Nine rounds of five runs: three of 10^4 calls around one of 10^5 and one of 10^6.
-        for (int round = 0; round < 9; round++) {
+        // Fifteen rounds of five runs: three of 10^4 calls around one of 10^5 and one of 10^6.
+        for (int round = 0; round < 15; round++) {
             assertEquals(List.of(0, 1, 0, 2, 0), order.subList(round * 5, round * 5 + 5), "round " + round);
         }
         Settings quick = Settings.quick(2);
