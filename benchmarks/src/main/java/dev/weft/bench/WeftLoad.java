@@ -78,7 +78,7 @@ final class WeftLoad implements Load {
         return new Timing(pump.firstResult - pump.start, pump.lastResult - pump.start, elapsed, pump.loopCpu);
     }
 
-    /** Submits calls until {@code calls} were submitted; its fields are touched on the loop thread only (this thread). */
+    /** Submits calls until {@code calls} were submitted; its fields are touched only by the thread that calls run(), the loop. */
     static final class Pump {
         private final Task<Integer, Integer> task;
         private final int calls;
